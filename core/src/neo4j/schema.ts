@@ -1,0 +1,31 @@
+/**
+ * The schema every query relies on, created idempotently at startup:
+ * unique ids, the full-text index behind search, and the lookups ingest and
+ * the API make on every request.
+ */
+import type { Graph } from './connect.js';
+
+export const FULLTEXT_ENTITY_INDEX = 'entity_names';
+
+const SCHEMA_STATEMENTS = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
+  'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE',
+  'CREATE CONSTRAINT annotation_id IF NOT EXISTS FOR (n:Annotation) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT analyst_name IF NOT EXISTS FOR (a:Analyst) REQUIRE a.name IS UNIQUE',
+  'CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE',
+  // Exact duplicates under another name are found by their text's hash.
+  'CREATE INDEX article_content_hash IF NOT EXISTS FOR (a:Article) ON (a.contentHash)',
+  'CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)',
+  'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
+  'CREATE INDEX entity_mentions IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount)',
+  'CREATE INDEX linked_weight IF NOT EXISTS FOR ()-[l:LINKED]-() ON (l.weight)',
+  `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]`,
+];
+
+export async function ensureSchema(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
+  for (const statement of SCHEMA_STATEMENTS) {
+    await graph.driver.executeQuery(statement, {}, { database: graph.database });
+  }
+  // New indexes populate in the background; queries right after start need them online.
+  await graph.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: graph.database });
+}

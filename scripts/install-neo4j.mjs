@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// npm's postinstall: fetch the embedded Neo4j's jars once, with Maven, from
+// Maven Central, so that nothing is downloaded when the app runs. Says plainly
+// what is missing when Java 17+ or Maven is not on the machine.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const project = path.join(root, 'neo4j-embedded');
+const jar = path.join(project, 'target', 'launcher.jar');
+
+if (process.env.NEO4J_URI) {
+  console.log('actorgraph: NEO4J_URI is set, so the embedded Neo4j is not installed.');
+  process.exit(0);
+}
+
+const javaVersion = readJavaVersion();
+if (javaVersion === undefined) fail('Java 17 or newer is needed for the embedded Neo4j, and `java` was not found (install openjdk-17-jdk, or set JAVA_HOME).');
+if (javaVersion < 17) fail(`Java 17 or newer is needed for the embedded Neo4j; this machine has Java ${javaVersion}.`);
+
+if (isUpToDate()) {
+  console.log('actorgraph: embedded Neo4j jars are in place.');
+  process.exit(0);
+}
+const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+if (mvn.error) fail('Maven (`mvn`) is needed once, to fetch Neo4j from Maven Central, and was not found (install maven).');
+
+console.log('actorgraph: fetching Neo4j 5.26 from Maven Central (once; cached in ~/.m2) …');
+const build = spawnSync('mvn', ['-B', '-q', '-f', path.join(project, 'pom.xml'), 'package'], { stdio: 'inherit' });
+if (build.status !== 0) fail('Maven could not fetch or build the embedded Neo4j (see its output above).');
+console.log('actorgraph: embedded Neo4j ready.');
+
+function readJavaVersion() {
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (result.error) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr ?? '');
+  if (!match) return undefined;
+  // Java 8 and older report themselves as 1.x.
+  return match[1] === '1' ? Number(match[2]) : Number(match[1]);
+}
+
+function isUpToDate() {
+  if (!existsSync(jar) || !existsSync(path.join(project, 'target', 'lib'))) return false;
+  const built = statSync(jar).mtimeMs;
+  const sources = [path.join(project, 'pom.xml'), ...listFiles(path.join(project, 'src'))];
+  return sources.every((file) => statSync(file).mtimeMs <= built);
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+function fail(message) {
+  console.error(`actorgraph: ${message}`);
+  process.exit(1);
+}
