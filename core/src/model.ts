@@ -50,6 +50,12 @@ export interface Article {
 export interface Mention extends Span {
   text: string;
   type: EntityType;
+  /** ISO 3166-1 alpha-2 code, countries only. */
+  iso2?: string;
+  /** How a country was named: its name, an abbreviation ("DPRK"), a demonym ("North Korean") or its capital as metonym ("Pyongyang said"). */
+  via?: 'name' | 'abbreviation' | 'demonym' | 'capital';
+  /** The gazetteer's canonical name when known ("North Korea" for "DPRK", "Pyongyang" or "North Korean"). */
+  canonical?: string;
 }
 
 /** An actor as found in one article, with every place it is named. */
