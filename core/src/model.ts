@@ -97,3 +97,17 @@ export interface Extraction {
   links: CoMention[];
   relations: Relation[];
 }
+
+/**
+ * Analysts' choices that steer resolution; they win over the model. Keys use
+ * `aliasKey`/`surfaceKey` from entity-keys, so a decision made in the browser
+ * applies to every later ingest.
+ */
+export interface AnalystDecisions {
+  /** aliasKey(type, surface) -> entity id to use (merges, renames). */
+  aliases: Map<string, string>;
+  /** surfaceKey(surface) of strings that are not entities. */
+  rejected: Set<string>;
+  /** entity id -> the type an analyst set. */
+  retyped: Map<string, EntityType>;
+}
