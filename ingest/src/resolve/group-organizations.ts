@@ -1,0 +1,80 @@
+/**
+ * Organisations within one article: spellings that share a key meet, and an
+ * acronym joins its expansion ("Asia-Pacific Economic Cooperation (APEC)",
+ * later "APEC") when the letters are the expansion's initials or the text
+ * puts it in brackets right after it.
+ */
+import type { Mention } from '../../../core/src/model.js';
+import { surfaceKey } from '../../../core/src/entity-keys.js';
+import type { EntityGroup } from './entity-group.js';
+
+/** An organisation's name without a leading article or trailing possessive. */
+export function cleanOrganizationName(text: string): string {
+  return text
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/[’']s$/u, '')
+    .trim();
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'et', 'del', '&']);
+
+/** The letters of an acronym ("A.P.E.C." -> "APEC"), or undefined when the name is not one. */
+export function acronymLetters(name: string): string | undefined {
+  const letters = name.replace(/\./g, '');
+  return /^[A-Z][A-Z0-9&]{1,9}$/.test(letters) ? letters.replace(/&/g, '') : undefined;
+}
+
+/** Initials of a multi-word name: "Asia-Pacific Economic Cooperation" -> "APEC". */
+export function initials(name: string): string {
+  return name
+    .split(/[\s\-‐–]+/u)
+    .filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+/** Group organisation mentions of one article; `text` lets "(ACRONYM)" after an expansion count. */
+export function groupOrganizations(text: string, mentions: Mention[]): EntityGroup[] {
+  const byKey = new Map<string, EntityGroup>();
+  const groups: EntityGroup[] = [];
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  const keyOf = new Map<Mention, string>();
+  for (const mention of ordered) {
+    const name = cleanOrganizationName(mention.canonical ?? mention.text);
+    const key = surfaceKey(name);
+    if (!key) continue;
+    keyOf.set(mention, key);
+    let group = byKey.get(key);
+    if (!group) {
+      group = { type: 'Organization', name, spellings: [], mentions: [] };
+      byKey.set(key, group);
+      groups.push(group);
+    }
+    group.mentions.push(mention);
+    group.spellings.push(cleanOrganizationName(mention.text));
+  }
+
+  // Bracketed acronyms name the expansion just before them, whatever their letters.
+  const bracketed = new Map<string, EntityGroup>();
+  for (let i = 1; i < ordered.length; i++) {
+    const [prev, cur] = [ordered[i - 1]!, ordered[i]!];
+    const acronym = acronymLetters(cleanOrganizationName(cur.text));
+    if (!acronym || !/^\s*\(\s*$/.test(text.slice(prev.end, cur.start))) continue;
+    const expansion = byKey.get(keyOf.get(prev) ?? '');
+    if (expansion && !acronymLetters(expansion.name)) bracketed.set(acronym, expansion);
+  }
+
+  const merged = new Set<EntityGroup>();
+  for (const group of groups) {
+    const acronym = acronymLetters(group.name);
+    if (!acronym) continue;
+    const expansions = groups.filter((g) => g !== group && !acronymLetters(g.name) && initials(g.name) === acronym);
+    const target = bracketed.get(acronym) ?? (expansions.length === 1 ? expansions[0] : undefined);
+    if (!target) continue;
+    target.mentions.push(...group.mentions);
+    target.spellings.push(...group.spellings);
+    merged.add(group);
+  }
+  return groups.filter((g) => !merged.has(g));
+}

@@ -1,0 +1,120 @@
+/**
+ * People within one article: full names that are spelling variants meet, and
+ * short forms ("Lee", "President Lee", "Kim") join the one full name they
+ * can only mean, or are left unresolved.
+ */
+import type { Mention } from '../../../core/src/model.js';
+import { surfaceKey } from '../../../core/src/entity-keys.js';
+import type { EntityGroup } from './entity-group.js';
+import { stripTitles } from './person-titles.js';
+
+export interface PeopleResult {
+  groups: EntityGroup[];
+  /** Short forms that matched no full name, or more than one: not nodes of their own. */
+  unresolved: Mention[];
+}
+
+/** A person's name without titles, possessive or stray punctuation. */
+export function cleanPersonName(text: string): string {
+  return stripTitles(text.trim())
+    .replace(/[’']s$/u, '')
+    .replace(/[,;:]+$/u, '')
+    .trim();
+}
+
+const parts = (name: string) => name.split(/\s+/).filter(Boolean);
+const isInitial = (part: string) => /^\p{Lu}\.?$/u.test(part);
+
+interface Cluster {
+  mentions: Mention[];
+  spellings: string[];
+  /** Keys of the first and last name parts of every spelling: what a short form may match. */
+  ends: Set<string>;
+  sentences: Set<number>;
+}
+
+/**
+ * The canonical spelling of a person: most name words that are not initials,
+ * then fewest initials (so "Donald J. Trump" does not change the id of
+ * "Donald Trump"), then the hyphenated romanisation ("Kim Jong-un" over "Kim Jong Un"), then the most
+ * frequent, then the first seen.
+ */
+export function canonicalPersonName(spellings: string[]): string {
+  const counts = new Map<string, number>();
+  for (const s of spellings) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const score = (s: string) => [
+    // Name words counted on the key, so "Kim Jong Un" and "Kim Jong-un" tie here.
+    surfaceKey(s).split(' ').filter((w) => w.length > 1).length,
+    -parts(s).filter(isInitial).length,
+    s.includes('-') ? 1 : 0,
+    counts.get(s) ?? 0,
+  ];
+  let best = spellings[0]!;
+  for (const s of counts.keys()) {
+    const [a, b] = [score(s), score(best)];
+    for (let i = 0; i < a.length; i++) {
+      if (a[i]! !== b[i]!) {
+        if (a[i]! > b[i]!) best = s;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Group person mentions. `sentenceOf[i]` is the sentence of `mentions[i]`;
+ * it lets a short form skip a full name used in its own sentence (a writer
+ * who meant that person again would have said "she").
+ */
+export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleResult {
+  const clusters: Cluster[] = [];
+  const byFullKey = new Map<string, Cluster>();
+  const byEnds = new Map<string, Cluster>();
+  const shorts: Array<{ mention: Mention; sentence: number; key: string }> = [];
+
+  mentions.forEach((mention, i) => {
+    const name = cleanPersonName(mention.text);
+    const nameParts = parts(name);
+    if (nameParts.length === 0) return;
+    const sentence = sentenceOf[i] ?? -1;
+    if (nameParts.length === 1) {
+      shorts.push({ mention, sentence, key: surfaceKey(name) });
+      return;
+    }
+    const key = surfaceKey(name);
+    const first = surfaceKey(nameParts[0]!);
+    const last = surfaceKey(nameParts[nameParts.length - 1]!);
+    // Same spelling key, or same first and last part ("Donald J. Trump" / "Donald Trump").
+    const endsKey = `${first}|${last}`;
+    let cluster = byFullKey.get(key) ?? byEnds.get(endsKey);
+    if (!cluster) {
+      cluster = { mentions: [], spellings: [], ends: new Set(), sentences: new Set() };
+      clusters.push(cluster);
+    }
+    byFullKey.set(key, cluster);
+    byEnds.set(endsKey, cluster);
+    cluster.mentions.push(mention);
+    cluster.spellings.push(name);
+    cluster.ends.add(first).add(last);
+    cluster.sentences.add(sentence);
+  });
+
+  const unresolved: Mention[] = [];
+  for (const short of shorts) {
+    let candidates = clusters.filter((c) => c.ends.has(short.key));
+    if (candidates.length > 1) candidates = candidates.filter((c) => !c.sentences.has(short.sentence));
+    if (candidates.length !== 1) {
+      unresolved.push(short.mention);
+      continue;
+    }
+    candidates[0]!.mentions.push(short.mention);
+    candidates[0]!.spellings.push(cleanPersonName(short.mention.text));
+  }
+
+  const groups = clusters.map<EntityGroup>((c) => {
+    const fullSpellings = c.spellings.filter((s) => parts(s).length > 1);
+    return { type: 'Person', name: canonicalPersonName(fullSpellings), spellings: c.spellings, mentions: c.mentions };
+  });
+  return { groups, unresolved };
+}

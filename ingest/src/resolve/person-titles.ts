@@ -1,0 +1,96 @@
+/**
+ * Titles written before people's names: stripped when resolving a person,
+ * and read by the relation rules ("U.S. President X" -> X LEADS U.S.).
+ */
+
+/** Titles of whoever heads a country or an organisation. */
+export const LEADER_TITLES = [
+  'president',
+  'prime minister',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'emperor',
+  'supreme leader',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'chair',
+  'head',
+  'chief executive',
+  'chief',
+  'ceo',
+  'secretary-general',
+  'secretary general',
+  'director-general',
+  'director general',
+  'commander-in-chief',
+  'dictator',
+];
+
+/** Titles of people who work for a country or an organisation without heading it. */
+export const STAFF_TITLES = [
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'finance minister',
+  'interior minister',
+  'minister',
+  'vice president',
+  'vice-president',
+  'deputy prime minister',
+  'secretary of state',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'ambassador',
+  'envoy',
+  'official',
+  'adviser',
+  'advisor',
+  'negotiator',
+  'general',
+  'commander',
+  'senator',
+  'governor',
+  'mp',
+  'coach',
+  'manager',
+  'striker',
+  'player',
+  'executive',
+  'director',
+  'economist',
+  'analyst',
+];
+
+/** Honorifics and short titles that only ever precede a name. */
+const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'gen', 'sen', 'rep', 'gov', 'prof', 'rev', 'judge', 'justice', 'pope', 'prince', 'princess', 'sheikh'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-\\s]');
+// Longest first, so "prime minister" wins over "minister".
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/** Matches any leader title as whole words. */
+export const LEADER_TITLE = alternation(LEADER_TITLES);
+/** Matches any staff title as whole words. */
+export const STAFF_TITLE = alternation(STAFF_TITLES);
+
+const LEADING_TITLES = new RegExp(
+  `^(?:(?:former|ex-|then-|acting|new|late|u\\.?s\\.?)\\s*)*(?:(?:${alternation([...LEADER_TITLES, ...STAFF_TITLES, ...HONORIFICS])})\\.?\\s+)+`,
+  'i',
+);
+
+/** "President Lee" -> "Lee", "Mr. Blair" -> "Blair"; a name without title is returned as is. */
+export function stripTitles(name: string): string {
+  const stripped = name.replace(LEADING_TITLES, '');
+  return stripped.length > 0 ? stripped : name;
+}
+
+/** Whether a title names the head of something (LEADS) rather than staff (WORKS_FOR). */
+export function isLeaderTitle(title: string): boolean {
+  return new RegExp(`^(?:${LEADER_TITLE})$`, 'i').test(title.trim());
+}

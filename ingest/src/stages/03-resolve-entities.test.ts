@@ -1,0 +1,157 @@
+// Resolution: one node per real actor, stable ids, and analysts' decisions winning.
+import { describe, expect, it } from 'vitest';
+import type { AnalystDecisions, ExtractedEntity } from '../../../core/src/model.js';
+import { aliasKey, surfaceKey } from '../../../core/src/entity-keys.js';
+import { analyse, country, type MentionSpec } from '../resolve/_analysis-fixture.js';
+import { resolveEntities } from './03-resolve-entities.js';
+
+const resolve = (text: string, specs: MentionSpec[], decisions?: AnalystDecisions) =>
+  resolveEntities(text, analyse(text, specs), decisions);
+const summary = (entities: ExtractedEntity[]) =>
+  entities.map((e) => `${e.id} ${e.name} [${e.aliases.join('|')}] x${e.mentions.length}`);
+
+describe('resolveEntities: people', () => {
+  const cases: Array<[string, string, MentionSpec[], string[]]> = [
+    [
+      'surname and title join the full name',
+      'Premier Ana Vidal opened the port. Vidal said trade would grow. Later, President Vidal left.',
+      [['Ana Vidal', 'Person'], ['Vidal', 'Person'], ['President Vidal', 'Person']],
+      ['person:ana-vidal Ana Vidal [Vidal] x3'],
+    ],
+    [
+      'romanisation variants meet; the hyphenated one is the name',
+      'Park Min Soo spoke first. Then Park Min-soo answered questions.',
+      [['Park Min Soo', 'Person'], ['Park Min-soo', 'Person']],
+      ['person:park-min-soo Park Min-soo [Park Min Soo] x2'],
+    ],
+    [
+      'a middle initial does not split a person nor change the id',
+      'Mara T. Osei won. Mara Osei thanked voters.',
+      [['Mara T. Osei', 'Person'], ['Mara Osei', 'Person']],
+      ['person:mara-osei Mara Osei [Mara T. Osei] x2'],
+    ],
+    [
+      'a middle initial alone does not change the id either',
+      'Mara T. Osei won.',
+      [['Mara T. Osei', 'Person']],
+      ['person:mara-osei Mara T. Osei [] x1'],
+    ],
+    [
+      'a family name first (Korean order) resolves to the only full name',
+      'Choi Hae-won arrived. Choi refused to comment.',
+      [['Choi Hae-won', 'Person'], ['Choi', 'Person']],
+      ['person:choi-hae-won Choi Hae-won [Choi] x2'],
+    ],
+    [
+      'a short form skips the namesake named in its own sentence',
+      'Choi Tae-ho ruled for years. Aides of Choi Mi-ra said Choi would not travel.',
+      [['Choi Tae-ho', 'Person'], ['Choi Mi-ra', 'Person'], ['Choi', 'Person']],
+      ['person:choi-tae-ho Choi Tae-ho [Choi] x2', 'person:choi-mi-ra Choi Mi-ra [] x1'],
+    ],
+    [
+      'an ambiguous short form stays unresolved, not a node',
+      'Choi Tae-ho and Choi Mi-ra met. Later Choi spoke.',
+      [['Choi Tae-ho', 'Person'], ['Choi Mi-ra', 'Person'], ['Choi', 'Person']],
+      ['person:choi-tae-ho Choi Tae-ho [] x1', 'person:choi-mi-ra Choi Mi-ra [] x1'],
+    ],
+    ['a short form with no full name is not a node', 'Choi spoke.', [['Choi', 'Person']], []],
+  ];
+  it.each(cases)('%s', (_why, text, specs, expected) => {
+    expect(summary(resolve(text, specs))).toEqual(expected);
+  });
+});
+
+describe('resolveEntities: countries and organisations', () => {
+  it('puts names, demonyms and capitals of one code on one node named by the gazetteer', () => {
+    const text = 'Oslo said Norwegian ships would stay. Norway agreed.';
+    const entities = resolve(text, [
+      country('Oslo', 'NO', 'Norway', 'capital'),
+      country('Norwegian', 'NO', 'Norway', 'demonym'),
+      country('Norway', 'NO', 'Norway'),
+    ]);
+    expect(summary(entities)).toEqual(['country:NO Norway [Oslo|Norwegian] x3']);
+    expect(entities[0]!.iso2).toBe('NO');
+  });
+
+  const orgCases: Array<[string, string, MentionSpec[], string[]]> = [
+    [
+      'a bracketed acronym joins its expansion',
+      'The Pacific Fisheries Board (PFB) met. The PFB voted.',
+      [['Pacific Fisheries Board', 'Organization'], ['PFB', 'Organization'], ['PFB', 'Organization']],
+      ['org:pacific-fisheries-board Pacific Fisheries Board [PFB] x3'],
+    ],
+    [
+      'an acronym matching the initials of a hyphenated expansion joins it',
+      'The Trans-Arctic Shipping Union grew. Later TASU split.',
+      [['Trans-Arctic Shipping Union', 'Organization'], ['TASU', 'Organization']],
+      ['org:trans-arctic-shipping-union Trans-Arctic Shipping Union [TASU] x2'],
+    ],
+    [
+      'an acronym that matches no expansion stays its own node',
+      'The Harbour Guild met the XYZ group.',
+      [['Harbour Guild', 'Organization'], ['XYZ', 'Organization']],
+      ['org:harbour-guild Harbour Guild [] x1', 'org:xyz XYZ [] x1'],
+    ],
+  ];
+  it.each(orgCases)('%s', (_why, text, specs, expected) => {
+    expect(summary(resolve(text, specs))).toEqual(expected);
+  });
+
+  it('keeps one spelling once, and keeps headline capitals out of the aliases', () => {
+    const text = 'HARBOUR GUILD STRIKES. The Harbour Guild struck.';
+    const entities = resolve(text, [['HARBOUR GUILD', 'Organization'], ['Harbour Guild', 'Organization']]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.aliases).toEqual([]);
+  });
+});
+
+describe('resolveEntities: analysts decide', () => {
+  const text = 'Ana Vidal met Choi at the Harbour Guild. Vidal smiled.';
+  const specs: MentionSpec[] = [
+    ['Ana Vidal', 'Person'],
+    ['Choi', 'Person'],
+    ['Harbour Guild', 'Organization'],
+    ['Vidal', 'Person'],
+  ];
+
+  it('drops rejected strings before they can anchor anything', () => {
+    const decisions: AnalystDecisions = { aliases: new Map(), rejected: new Set([surfaceKey('Harbour Guild')]), retyped: new Map() };
+    expect(resolve(text, specs, decisions).map((e) => e.id)).toEqual(['person:ana-vidal']);
+  });
+
+  it('uses the id an alias decision names, and keeps a short form an analyst resolved', () => {
+    const decisions: AnalystDecisions = {
+      aliases: new Map([
+        [aliasKey('Person', 'Ana Vidal'), 'person:ana-maria-vidal'],
+        [aliasKey('Person', 'Choi'), 'person:choi-tae-ho'],
+      ]),
+      rejected: new Set(),
+      retyped: new Map(),
+    };
+    expect(resolve(text, specs, decisions).map((e) => e.id)).toEqual([
+      'person:ana-maria-vidal',
+      'person:choi-tae-ho',
+      'org:harbour-guild',
+    ]);
+  });
+
+  it('merges two groups an analyst said are one', () => {
+    const decisions: AnalystDecisions = {
+      aliases: new Map([[aliasKey('Organization', 'Harbour Guild'), 'person:ana-vidal']]),
+      rejected: new Set(),
+      retyped: new Map(),
+    };
+    const entities = resolve(text, specs, decisions);
+    expect(entities.map((e) => e.id)).toEqual(['person:ana-vidal']);
+    expect(entities[0]!.mentions).toHaveLength(3);
+  });
+
+  it('retypes an entity an analyst retyped', () => {
+    const decisions: AnalystDecisions = {
+      aliases: new Map(),
+      rejected: new Set(),
+      retyped: new Map([['org:harbour-guild', 'Country']]),
+    };
+    expect(resolve(text, specs, decisions).find((e) => e.id === 'org:harbour-guild')!.type).toBe('Country');
+  });
+});

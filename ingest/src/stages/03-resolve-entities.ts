@@ -1,0 +1,77 @@
+/**
+ * Stage 3: mentions -> one entity per real actor in an article, with stable
+ * ids; analysts' decisions (rejected strings, alias merges, retyping) win
+ * over what the model would do.
+ */
+import type { AnalystDecisions, ExtractedEntity, Mention } from '../../../core/src/model.js';
+import { aliasKey, surfaceKey } from '../../../core/src/entity-keys.js';
+import { toEntity, type EntityGroup } from '../resolve/entity-group.js';
+import { groupCountries } from '../resolve/group-countries.js';
+import { groupOrganizations } from '../resolve/group-organizations.js';
+import { cleanPersonName, groupPeople } from '../resolve/group-people.js';
+import { sentenceIndexOf, type TextAnalysis } from '../resolve/text-analysis.js';
+
+export type { TextAnalysis } from '../resolve/text-analysis.js';
+
+const NO_DECISIONS: AnalystDecisions = { aliases: new Map(), rejected: new Set(), retyped: new Map() };
+
+/** The spelling a decision about this mention is keyed on (titles and "the" do not count). */
+function decisionSurface(mention: Mention): string {
+  return mention.type === 'Person' ? cleanPersonName(mention.text) : mention.text.trim().replace(/^the\s+/i, '');
+}
+
+export function resolveEntities(text: string, analysis: TextAnalysis, decisions: AnalystDecisions = NO_DECISIONS): ExtractedEntity[] {
+  const mentions = analysis.mentions.filter(
+    (m) => !decisions.rejected.has(surfaceKey(m.text)) && !decisions.rejected.has(surfaceKey(decisionSurface(m))),
+  );
+  const sentenceOf = sentenceIndexOf(analysis.sentences, mentions);
+  const people = mentions.flatMap((m, i) => (m.type === 'Person' ? [{ m, s: sentenceOf[i]! }] : []));
+  const { groups: personGroups, unresolved } = groupPeople(
+    people.map((p) => p.m),
+    people.map((p) => p.s),
+  );
+  const groups: EntityGroup[] = [
+    ...personGroups,
+    ...groupOrganizations(text, mentions.filter((m) => m.type === 'Organization')),
+    ...groupCountries(mentions.filter((m) => m.type === 'Country')),
+  ];
+
+  // An analyst's alias decision names the id; groups that land on one id are merged.
+  const byId = new Map<string, EntityGroup>();
+  const ordered: EntityGroup[] = [];
+  const place = (group: EntityGroup, id: string) => {
+    const existing = byId.get(id);
+    if (existing) {
+      existing.mentions.push(...group.mentions);
+      existing.spellings.push(...group.spellings);
+      return;
+    }
+    byId.set(id, group);
+    ordered.push(group);
+  };
+  for (const group of groups) {
+    const surfaces = [group.name, ...group.spellings];
+    const decided = surfaces.map((s) => decisions.aliases.get(aliasKey(group.type, s))).find(Boolean);
+    if (decided) group.id = decided;
+    place(group, toEntity(group).id);
+  }
+  // A short form the article cannot settle is kept only when an analyst said whom it names.
+  for (const mention of unresolved) {
+    const surface = decisionSurface(mention);
+    const decided = decisions.aliases.get(aliasKey('Person', surface));
+    if (!decided) continue;
+    place({ type: 'Person', name: surface, spellings: [surface], mentions: [mention], id: decided }, decided);
+  }
+
+  return ordered
+    .map((group) => {
+      const entity = toEntity(group);
+      const retyped = decisions.retyped.get(entity.id);
+      if (retyped && retyped !== entity.type) {
+        entity.type = retyped;
+        if (retyped !== 'Country') delete entity.iso2;
+      }
+      return entity;
+    })
+    .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
