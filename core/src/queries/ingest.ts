@@ -1,0 +1,255 @@
+/**
+ * The writes of ingest: articles and what was extracted from them, landed in
+ * Neo4j in batched UNWIND transactions. Each batch lands whole or not at all;
+ * every count and weight is kept incrementally and can be subtracted exactly
+ * when an article changes (see docs/graph-model.md).
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../neo4j/connect.js';
+import {
+  RELATION_TYPES,
+  type AnalystDecisions,
+  type Article,
+  type EntityType,
+  type RelationType,
+} from '../model.js';
+import { prepareRows, type LoadItem } from './ingest-rows.js';
+
+export type { LoadItem } from './ingest-rows.js';
+
+/** What the store already holds for a set of incoming articles. */
+export interface StoredArticles {
+  /** article id -> stored content hash */
+  hashById: Map<string, string>;
+  /** content hash -> id of the stored article that is not itself a duplicate */
+  originalByHash: Map<string, string>;
+}
+
+export async function findStoredArticles(
+  graph: Graph,
+  articles: Array<Pick<Article, 'id' | 'contentHash'>>,
+): Promise<StoredArticles> {
+  const { records } = await graph.driver.executeQuery(
+    `UNWIND $articles AS incoming
+     OPTIONAL MATCH (byId:Article {id: incoming.id})
+     OPTIONAL MATCH (byHash:Article {contentHash: incoming.contentHash}) WHERE byHash.duplicateOf IS NULL
+     RETURN incoming.id AS id, byId.contentHash AS storedHash, incoming.contentHash AS hash, head(collect(byHash.id)) AS original`,
+    { articles: articles.map(({ id, contentHash }) => ({ id, contentHash })) },
+    { database: graph.database, routing: 'READ' },
+  );
+  const stored: StoredArticles = { hashById: new Map(), originalByHash: new Map() };
+  for (const record of records) {
+    if (record.get('storedHash')) stored.hashById.set(record.get('id'), record.get('storedHash'));
+    if (record.get('original')) stored.originalByHash.set(record.get('hash'), record.get('original'));
+  }
+  return stored;
+}
+
+/**
+ * Writes a batch of articles with their extractions in one transaction.
+ * Articles already stored (same id) are replaced: their old mentions, links,
+ * facts and evidence are subtracted first, so weights stay exact.
+ */
+export async function writeArticles(graph: Graph, items: LoadItem[], replacing: string[] = []): Promise<void> {
+  if (items.length === 0) return;
+  const rows = prepareRows(items, new Date().toISOString());
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      if (replacing.length > 0) await removeContributions(tx, replacing);
+      await tx.run(UPSERT_ARTICLES, { rows: rows.articles });
+      await tx.run(UPSERT_ENTITIES_AND_MENTIONS, { rows: rows.entities });
+      await tx.run(CREATE_SENTENCES, { rows: rows.sentences });
+      await tx.run(ADD_LINK_CONTRIBUTIONS, { rows: rows.links });
+      for (const type of RELATION_TYPES) {
+        const relationRows = rows.relations.filter((row) => row.type === type);
+        if (relationRows.length > 0) await tx.run(addRelationContributions(type), { rows: relationRows });
+      }
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Records exact copies of stored articles: kept for provenance, never counted in any weight. */
+export async function writeDuplicates(
+  graph: Graph,
+  duplicates: Array<{ article: Article; duplicateOf: string }>,
+): Promise<void> {
+  if (duplicates.length === 0) return;
+  await graph.driver.executeQuery(
+    `UNWIND $rows AS row
+     MERGE (a:Article {id: row.id})
+     SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
+         a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
+         a.ingestedAt = row.ingestedAt, a.duplicateOf = row.duplicateOf`,
+    {
+      rows: duplicates.map(({ article, duplicateOf }) => ({
+        ...articleProperties(article),
+        ingestedAt: new Date().toISOString(),
+        duplicateOf,
+      })),
+    },
+    { database: graph.database },
+  );
+}
+
+/** Analysts' merges, rejections and type changes, which every ingest must honour. */
+export async function readAnalystDecisions(graph: Graph): Promise<AnalystDecisions> {
+  const options = { database: graph.database, routing: 'READ' as const };
+  const [aliases, rejections, retyped] = await Promise.all([
+    graph.driver.executeQuery('MATCH (a:Alias) RETURN a.key AS key, a.entityId AS entityId', {}, options),
+    graph.driver.executeQuery('MATCH (r:Rejection) RETURN r.key AS key', {}, options),
+    graph.driver.executeQuery(
+      'MATCH (e:Entity) WHERE e.typeSetByAnalyst = true RETURN e.id AS id, e.type AS type',
+      {},
+      options,
+    ),
+  ]);
+  return {
+    aliases: new Map(aliases.records.map((r) => [r.get('key') as string, r.get('entityId') as string])),
+    rejected: new Set(rejections.records.map((r) => r.get('key') as string)),
+    retyped: new Map(retyped.records.map((r) => [r.get('id') as string, r.get('type') as EntityType])),
+  };
+}
+
+export interface GraphCounts {
+  articles: number;
+  duplicates: number;
+  entities: number;
+  links: number;
+  relations: number;
+}
+
+export async function countGraph(graph: Graph): Promise<GraphCounts> {
+  const { records } = await graph.driver.executeQuery(
+    `CALL () { MATCH (a:Article) RETURN count(a) AS articles, count(a.duplicateOf) AS duplicates }
+     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+     CALL () { MATCH ()-[l:LINKED]->() RETURN count(l) AS links }
+     CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE type(r) IN $types RETURN count(r) AS relations }
+     RETURN articles, duplicates, entities, links, relations`,
+    { types: [...RELATION_TYPES] },
+    { database: graph.database, routing: 'READ' },
+  );
+  return records[0].toObject() as GraphCounts;
+}
+
+function articleProperties(article: Article) {
+  return {
+    id: article.id,
+    title: article.title,
+    text: article.text,
+    source: article.source ?? null,
+    url: article.url ?? null,
+    published: article.published ?? null,
+    topics: article.topics,
+    contentHash: article.contentHash,
+  };
+}
+
+const UPSERT_ARTICLES = `
+  UNWIND $rows AS row
+  MERGE (a:Article {id: row.id})
+  SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
+      a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
+      a.ingestedAt = row.ingestedAt
+  REMOVE a.duplicateOf`;
+
+// The stored type wins over the extracted one: an analyst may have changed it.
+const UPSERT_ENTITIES_AND_MENTIONS = `
+  UNWIND $rows AS row
+  MERGE (e:Entity {id: row.id})
+    ON CREATE SET e.type = row.type, e.name = row.name, e.aliases = [], e.iso2 = row.iso2,
+                  e.mentionCount = 0, e.articleCount = 0, e.version = 0, e.hidden = false
+  SET e.aliases = e.aliases + [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases],
+      e.mentionCount = e.mentionCount + row.count,
+      e.articleCount = e.articleCount + 1
+  FOREACH (_ IN CASE WHEN e.type = 'Person' THEN [1] ELSE [] END | SET e:Person)
+  FOREACH (_ IN CASE WHEN e.type = 'Organization' THEN [1] ELSE [] END | SET e:Organization)
+  FOREACH (_ IN CASE WHEN e.type = 'Country' THEN [1] ELSE [] END | SET e:Country)
+  WITH e, row
+  MATCH (a:Article {id: row.articleId})
+  CREATE (a)-[:MENTIONS {count: row.count, starts: row.starts, ends: row.ends}]->(e)`;
+
+const CREATE_SENTENCES = `
+  UNWIND $rows AS row
+  MATCH (a:Article {id: row.articleId})
+  CREATE (a)-[:HAS_SENTENCE]->(s:Sentence {id: row.id, articleId: row.articleId, start: row.start, end: row.end, text: row.text})
+  WITH s, row
+  UNWIND row.entityIds AS entityId
+  MATCH (e:Entity {id: entityId})
+  CREATE (s)-[:NAMES]->(e)`;
+
+const ADD_LINK_CONTRIBUTIONS = `
+  UNWIND $rows AS row
+  MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
+  MERGE (s)-[l:LINKED]->(t)
+    ON CREATE SET l.articleIds = [], l.articleWeights = [], l.weight = 0.0, l.articles = 0
+  SET l.articleIds = l.articleIds + row.articleId,
+      l.articleWeights = l.articleWeights + row.weight,
+      l.weight = l.weight + row.weight,
+      l.articles = l.articles + 1,
+      l.firstSeen = CASE WHEN l.firstSeen IS NULL OR row.published < l.firstSeen THEN row.published ELSE l.firstSeen END,
+      l.lastSeen = CASE WHEN l.lastSeen IS NULL OR row.published > l.lastSeen THEN row.published ELSE l.lastSeen END`;
+
+/** Relationship types cannot be parameters; `type` comes from the closed RELATION_TYPES list only. */
+function addRelationContributions(type: RelationType): string {
+  if (!RELATION_TYPES.includes(type)) throw new Error(`core/queries/ingest: unknown relation type ${type}`);
+  return `
+  UNWIND $rows AS row
+  MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
+  MERGE (s)-[r:${type}]->(t)
+    ON CREATE SET r.sentences = [], r.sentenceArticleIds = [], r.articles = 0
+  SET r.articles = r.articles + CASE WHEN row.articleId IN r.sentenceArticleIds THEN 0 ELSE 1 END
+  SET r.sentences = r.sentences + row.sentenceId,
+      r.sentenceArticleIds = r.sentenceArticleIds + row.articleId,
+      r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.published < r.firstSeen THEN row.published ELSE r.firstSeen END,
+      r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.published > r.lastSeen THEN row.published ELSE r.lastSeen END`;
+}
+
+/** Subtracts everything the given stored articles contributed, before they are written again. */
+async function removeContributions(tx: ManagedTransaction, articleIds: string[]): Promise<void> {
+  // Links first: they are found through the entities the article still MENTIONS.
+  await tx.run(
+    `UNWIND $ids AS articleId
+     MATCH (:Article {id: articleId})-[:MENTIONS]->(:Entity)-[l:LINKED]-(:Entity)
+     WHERE articleId IN l.articleIds
+     WITH DISTINCT l, articleId
+     WITH l, [i IN range(0, size(l.articleIds) - 1) WHERE l.articleIds[i] <> articleId] AS keep
+     SET l.articleWeights = [i IN keep | l.articleWeights[i]], l.articleIds = [i IN keep | l.articleIds[i]]
+     SET l.weight = reduce(total = 0.0, w IN l.articleWeights | total + w), l.articles = size(l.articleIds)
+     WITH l WHERE l.articles = 0 AND coalesce(l.manual, false) = false
+     DELETE l`,
+    { ids: articleIds },
+  );
+  await tx.run(
+    `UNWIND $ids AS articleId
+     MATCH (:Article {id: articleId})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
+     WHERE type(r) IN $types AND articleId IN r.sentenceArticleIds
+     WITH DISTINCT r, articleId
+     WITH r, [i IN range(0, size(r.sentences) - 1) WHERE r.sentenceArticleIds[i] <> articleId] AS keep
+     SET r.sentences = [i IN keep | r.sentences[i]], r.sentenceArticleIds = [i IN keep | r.sentenceArticleIds[i]]
+     SET r.articles = size(reduce(seen = [], a IN r.sentenceArticleIds | CASE WHEN a IN seen THEN seen ELSE seen + a END))
+     WITH r WHERE r.articles = 0
+     DELETE r`,
+    { ids: articleIds, types: [...RELATION_TYPES] },
+  );
+  await tx.run(
+    `UNWIND $ids AS articleId
+     MATCH (:Article {id: articleId})-[:HAS_SENTENCE]->(s:Sentence)
+     DETACH DELETE s`,
+    { ids: articleIds },
+  );
+  // Entities no article mentions any more, that no analyst touched, go too.
+  await tx.run(
+    `UNWIND $ids AS articleId
+     MATCH (:Article {id: articleId})-[m:MENTIONS]->(e:Entity)
+     SET e.mentionCount = e.mentionCount - m.count, e.articleCount = e.articleCount - 1
+     DELETE m
+     WITH DISTINCT e
+     WHERE e.articleCount <= 0 AND coalesce(e.version, 0) = 0 AND NOT (e)--()
+     DELETE e`,
+    { ids: articleIds },
+  );
+}
+
