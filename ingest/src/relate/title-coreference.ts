@@ -1,0 +1,94 @@
+/**
+ * "The South Korean president" (no name) and "President Lee" (no country) in
+ * one article are the same office: when exactly one country qualifies a
+ * leader title and exactly one person bears that bare title, that person
+ * LEADS that country. The qualified title may be in the headline.
+ */
+import type { ExtractedEntity, Relation, Span } from '../../../core/src/model.js';
+import { LEADER_TITLE } from '../resolve/person-titles.js';
+import type { TextAnalysis } from '../resolve/text-analysis.js';
+import { sentenceIndexOf } from '../resolve/text-analysis.js';
+
+/** A text with its mentions: the body, or the headline. */
+export interface AnalysedText {
+  text: string;
+  analysis: TextAnalysis;
+}
+
+const TITLE_BEFORE = new RegExp(`(?:^|[^\\p{L}.])(${LEADER_TITLE})\\s+$`, 'iu');
+const TITLE_AT_START = new RegExp(`^(${LEADER_TITLE})\\s+`, 'iu');
+const TITLE_AFTER = new RegExp(`^(?:[’']s)?\\s+(${LEADER_TITLE})(?![\\p{L}-])`, 'iu');
+const key = (title: string) => title.toLowerCase().replace(/[\s-]+/g, ' ');
+
+/** Leader titles qualified by a country with no name after them: title -> country ids. */
+function qualifiedTitles(source: AnalysedText, into: Map<string, Set<string>>) {
+  const { text, analysis } = source;
+  const personStarts = new Set(analysis.mentions.filter((m) => m.type === 'Person').map((m) => m.start));
+  for (const mention of analysis.mentions) {
+    if (mention.type !== 'Country' || !mention.iso2) continue;
+    const m = TITLE_AFTER.exec(text.slice(mention.end, mention.end + 40));
+    if (!m) continue;
+    const end = mention.end + m[0].length;
+    // "U.S. President Donald Trump" names its holder: that is the apposition rule's job.
+    const nextWord = /^\s+/.exec(text.slice(end));
+    if (nextWord && personStarts.has(end + nextWord[0].length)) continue;
+    const titles = into.get(key(m[1]!)) ?? new Set<string>();
+    titles.add(`country:${mention.iso2.toUpperCase()}`);
+    into.set(key(m[1]!), titles);
+  }
+}
+
+/** Whether a country or organisation mention ends just before the title ("U.S. President", "Acme's chief"). */
+function qualifiedHere(text: string, ends: Set<number>, titleStart: number): boolean {
+  for (let d = 0; d <= 3; d++) {
+    if (ends.has(titleStart - d) && /^(?:[’']s?)?\s*$/u.test(text.slice(titleStart - d, titleStart))) return true;
+  }
+  return false;
+}
+
+export function titleCoreference(
+  body: AnalysedText,
+  entities: ExtractedEntity[],
+  sentences: Span[],
+  known: Relation[],
+  headline?: AnalysedText,
+): Relation[] {
+  const qualified = new Map<string, Set<string>>();
+  qualifiedTitles(body, qualified);
+  if (headline) qualifiedTitles(headline, qualified);
+  if (qualified.size === 0) return [];
+
+  // Countries right before a mention: "U.S. President X" is qualified, not bare.
+  const countryEnds = new Set(body.analysis.mentions.filter((m) => m.type !== 'Person').map((m) => m.end));
+  const bare = new Map<string, Map<string, Span>>(); // title -> person id -> first titled mention
+  for (const entity of entities) {
+    if (entity.type !== 'Person') continue;
+    for (const mention of entity.mentions) {
+      const sliceStart = Math.max(0, mention.start - 40);
+      const inside = TITLE_AT_START.exec(mention.text);
+      const outside = inside ? null : TITLE_BEFORE.exec(body.text.slice(sliceStart, mention.start));
+      const m = inside ?? outside;
+      if (!m) continue;
+      const titleStart = inside ? mention.start : sliceStart + m.index + m[0].indexOf(m[1]!);
+      if (qualifiedHere(body.text, countryEnds, titleStart)) continue;
+      const people = bare.get(key(m[1]!)) ?? new Map<string, Span>();
+      if (!people.has(entity.id)) people.set(entity.id, mention);
+      bare.set(key(m[1]!), people);
+    }
+  }
+
+  const ids = new Set(entities.map((e) => e.id));
+  const leads = new Set(known.filter((r) => r.type === 'LEADS').map((r) => r.source));
+  const out: Relation[] = [];
+  for (const [title, countries] of qualified) {
+    const people = bare.get(title);
+    if (countries.size !== 1 || !people || people.size !== 1) continue;
+    const country = [...countries][0]!;
+    const [person, mention] = [...people.entries()][0]!;
+    if (!ids.has(country) || leads.has(person)) continue;
+    const s = sentenceIndexOf(sentences, [mention])[0]!;
+    const evidence = s >= 0 ? { ...sentences[s]! } : { start: mention.start, end: mention.end };
+    out.push({ type: 'LEADS', source: person, target: country, evidence });
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// Links and typed relations: what an analyst sees as edges, each with its sentence.
+import { describe, expect, it } from 'vitest';
+import { analyse, country, type MentionSpec } from '../resolve/_analysis-fixture.js';
+import { resolveEntities } from './03-resolve-entities.js';
+import { relateEntities } from './04-relate-entities.js';
+
+function relate(text: string, specs: MentionSpec[], headline?: [string, MentionSpec[]]) {
+  const analysis = analyse(text, specs);
+  const entities = resolveEntities(text, analysis);
+  const options = headline ? { headline: { text: headline[0], analysis: analyse(headline[0], headline[1]) } } : {};
+  return relateEntities(text, analysis, entities, options);
+}
+const facts = (text: string, specs: MentionSpec[], headline?: [string, MentionSpec[]]) =>
+  relate(text, specs, headline).relations.map((r) => `${r.source} ${r.type} ${r.target}`);
+
+const NO = country('Norway', 'NO', 'Norway');
+const SE = country('Sweden', 'SE', 'Sweden');
+
+describe('relateEntities: typed relations', () => {
+  const cases: Array<[string, MentionSpec[], string[]]> = [
+    ['Norwegian Prime Minister Ola Berg spoke.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person']], ['person:ola-berg LEADS country:NO']],
+    ['Ola Berg, the prime minister of Norway, spoke.', [['Ola Berg', 'Person'], NO], ['person:ola-berg LEADS country:NO']],
+    ['Ola Berg, Norway’s foreign minister, spoke.', [['Ola Berg', 'Person'], NO], ['person:ola-berg WORKS_FOR country:NO']],
+    ['A spokesman said Ola Berg, a spokesman for the Fjord Council, left.', [['Ola Berg', 'Person'], ['Fjord Council', 'Organization']], ['person:ola-berg WORKS_FOR org:fjord-council']],
+    ['Norway’s Fisheries Ministry objected.', [NO, ['Fisheries Ministry', 'Organization']], ['org:fisheries-ministry PART_OF country:NO']],
+    ['Sweden has flatly rejected Norway’s proposal on quotas.', [SE, NO], ['country:SE OPPOSES country:NO']],
+    ['Sweden sent ships and even engineers to help Norway after the storm.', [SE, NO], ['country:SE SUPPORTS country:NO']],
+    ['Ola Berg held talks with Pia Lund in Oslo.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']], ['person:ola-berg MET_WITH person:pia-lund']],
+    ['Closer ties between Norway and Sweden worried Moscow.', [NO, SE], ['country:NO ALLIED_WITH country:SE']],
+    [
+      'Sweden pledged to keep its defence ties with Norway and Denmark.',
+      [SE, NO, country('Denmark', 'DK', 'Denmark')],
+      ['country:SE ALLIED_WITH country:NO', 'country:SE ALLIED_WITH country:DK'],
+    ],
+    ['Norway joined the Fjord Council in 1990.', [NO, ['Fjord Council', 'Organization']], ['country:NO MEMBER_OF org:fjord-council']],
+    ['Sweden’s war on Norway lasted a week.', [SE, NO], ['country:SE OPPOSES country:NO']],
+  ];
+  it.each(cases)('%s', (text, specs, expected) => {
+    expect(facts(text, specs)).toEqual(expected);
+  });
+
+  const falsePositives: Array<[string, MentionSpec[]]> = [
+    ['Sweden has not rejected Norway’s proposal.', [SE, NO]],
+    ['Ties between Norway and Sweden were severed.', [NO, SE]],
+    ['The severed ties between Norway and Sweden hurt trade.', [NO, SE]],
+    ['Sweden has sharply reduced communication with Norway.', [SE, NO]],
+    ['Former Prime Minister Ola Berg visited.', [['Ola Berg', 'Person']]],
+    ['Ola Berg’s letter dismissed rumours that Pia Lund would resign.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
+    ['Norway and Sweden played a friendly match.', [NO, SE]],
+    ['The Fjord Council in Norway opened an office.', [['Fjord Council', 'Organization'], NO]],
+  ];
+  it.each(falsePositives)('states nothing in: %s', (text, specs) => {
+    expect(facts(text, specs)).toEqual([]);
+  });
+
+  it('gives a bare "President X" the country that a nameless title in the headline qualifies', () => {
+    const headline: [string, MentionSpec[]] = ['Sweden Rebuffs Norwegian President’s Offer', [SE, country('Norwegian', 'NO', 'Norway', 'demonym')]];
+    const text = 'Sweden has dismissed President Ola Berg’s proposal. President Berg said Norway would wait.';
+    const specs: MentionSpec[] = [SE, ['Ola Berg', 'Person'], ['Berg', 'Person'], NO];
+    expect(facts(text, specs, headline)).toEqual([
+      'country:SE OPPOSES person:ola-berg',
+      'person:ola-berg LEADS country:NO',
+      'country:SE OPPOSES country:NO',
+    ]);
+    // Without the headline nothing says which country he leads.
+    expect(facts(text, specs)).toEqual(['country:SE OPPOSES person:ola-berg']);
+  });
+
+  it('cites the sentence that states the fact', () => {
+    const text = 'Rain fell. Ola Berg, the prime minister of Norway, spoke.';
+    const { relations } = relate(text, [['Ola Berg', 'Person'], NO]);
+    expect(text.slice(relations[0]!.evidence.start, relations[0]!.evidence.end)).toBe('Ola Berg, the prime minister of Norway, spoke.');
+  });
+});
+
+describe('relateEntities: co-mention links', () => {
+  const text = 'Norway and Sweden met. Sweden thanked Norway. Ola Berg stayed home. Pia Lund wrote.';
+  const specs: MentionSpec[] = [NO, SE, SE, NO, ['Ola Berg', 'Person'], ['Pia Lund', 'Person']];
+
+  it('weighs a pair by the sentences naming both, with those sentences as evidence', () => {
+    const link = relate(text, specs).links.find((l) => l.source === 'country:NO' && l.target === 'country:SE')!;
+    expect(link.weight).toBe(2);
+    expect(link.evidence.map((e) => text.slice(e.start, e.end))).toEqual(['Norway and Sweden met.', 'Sweden thanked Norway.']);
+  });
+
+  it('links pairs that only share the article weakly, citing where each is first named', () => {
+    const link = relate(text, specs).links.find((l) => l.source === 'person:ola-berg' && l.target === 'person:pia-lund')!;
+    expect(link.weight).toBe(0.25);
+    expect(link.evidence.map((e) => text.slice(e.start, e.end))).toEqual(['Ola Berg stayed home.', 'Pia Lund wrote.']);
+  });
+
+  it('orders each pair (source < target) and lists each pair once', () => {
+    const { links } = relate(text, specs);
+    expect(links).toHaveLength(6);
+    for (const l of links) expect(l.source < l.target).toBe(true);
+  });
+});

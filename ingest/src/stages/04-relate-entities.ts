@@ -1,0 +1,71 @@
+/**
+ * Stage 4: resolved entities -> co-mention links and typed, directed
+ * relations, each with the sentence that supports it.
+ */
+import type { CoMention, ExtractedEntity, Relation, Span } from '../../../core/src/model.js';
+import { coMentions } from '../relate/co-mentions.js';
+import { LIST_CONTINUES, LIST_TYPES, matchPair, type RuleHit } from '../relate/relation-rules.js';
+import { sentenceSlots } from '../relate/sentence-slots.js';
+import { titleCoreference, type AnalysedText } from '../relate/title-coreference.js';
+import type { TextAnalysis } from '../resolve/text-analysis.js';
+
+export interface RelateOptions {
+  /** The article's headline with its own mentions: "X Rejects South Korean President's Offer" qualifies a title. */
+  headline?: AnalysedText;
+}
+
+export function relateEntities(
+  text: string,
+  analysis: TextAnalysis,
+  entities: ExtractedEntity[],
+  options: RelateOptions = {},
+): { links: CoMention[]; relations: Relation[] } {
+  const links = coMentions(analysis.sentences, entities);
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const orgName = (id: string) => names.get(id) ?? '';
+
+  const relations: Relation[] = [];
+  const seen = new Set<string>();
+  const add = (r: Relation) => {
+    const k = `${r.type}|${r.source}|${r.target}`;
+    if (r.source === r.target || seen.has(k)) return;
+    seen.add(k);
+    relations.push(r);
+  };
+  const offers: Array<{ hit: RuleHit; evidence: Span }> = [];
+
+  for (const { sentence, slots } of sentenceSlots(analysis.sentences, entities, 2)) {
+    const evidence = { start: sentence.start, end: sentence.end };
+    for (let i = 0; i + 1 < slots.length; i++) {
+      const [a, b] = [slots[i]!, slots[i + 1]!];
+      const ctx = {
+        a,
+        b,
+        gap: text.slice(a.end, b.start),
+        before: text.slice(i > 0 ? slots[i - 1]!.end : sentence.start, a.start),
+        after: text.slice(b.end, i + 2 < slots.length ? slots[i + 2]!.start : sentence.end),
+      };
+      for (const hit of matchPair(ctx, orgName)) {
+        add({ type: hit.type, source: hit.source.id, target: hit.target.id, evidence });
+        if (hit.againstOffer) offers.push({ hit, evidence });
+        if (!LIST_TYPES.has(hit.type) || hit.target !== b) continue;
+        // "ties with Washington and Tokyo": the list after the target shares the relation.
+        for (let j = i + 1; j + 1 < slots.length && LIST_CONTINUES.test(text.slice(slots[j]!.end, slots[j + 1]!.start)); j++) {
+          add({ type: hit.type, source: hit.source.id, target: slots[j + 1]!.id, evidence });
+        }
+      }
+    }
+  }
+
+  const body = { text, analysis };
+  for (const r of titleCoreference(body, entities, analysis.sentences, relations, options.headline)) add(r);
+
+  // Rejecting a head of state's offer opposes the state: "X dismissed President Y's proposal".
+  for (const { hit, evidence } of offers) {
+    if (hit.target.type !== 'Person') continue;
+    for (const led of relations.filter((r) => r.type === 'LEADS' && r.source === hit.target.id && r.target !== hit.source.id)) {
+      add({ type: 'OPPOSES', source: hit.source.id, target: led.target, evidence });
+    }
+  }
+  return { links, relations };
+}
