@@ -28,6 +28,7 @@ export const LEADER_TITLES = [
   'director general',
   'commander-in-chief',
   'dictator',
+  'boss',
 ];
 
 /** Titles of people who work for a country or an organisation without heading it. */
