@@ -1,0 +1,99 @@
+/** Trains the mention tagger from a CoNLL-2003 training file: `npm run train -- ../shared/eval/conll2003-train.txt [--out file] [--epochs n]`. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readConllFile, type ConllDocument } from '../src/eval/conll-reader.js';
+import { prepareText, type PreparedText } from '../src/nlp/features.js';
+import { AveragedPerceptron } from '../src/nlp/perceptron.js';
+import { decode, serialiseModel, TAGS } from '../src/nlp/tagger.js';
+import { DEFAULT_MODEL_PATH } from '../src/nlp/model-path.js';
+
+const SEED = 20030;
+
+/** Small deterministic PRNG (mulberry32) so that every run trains the same model. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SMALL_WORDS = new Set('a an the and or but of in on at to for by with from as vs'.split(' '));
+
+/** Headline casing: Reuters writes headlines in ALL CAPS, most sites in Title Case; the training text has few. */
+function recase(word: string, index: number, style: 'title' | 'caps'): string {
+  if (style === 'caps') return word.toUpperCase();
+  if (index > 0 && SMALL_WORDS.has(word)) return word;
+  return /^\p{Ll}/u.test(word) ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+
+/** The document as the tagger sees it, plus re-cased copies of some of its sentences appended as headlines. */
+function augment(doc: ConllDocument, random: () => number): { prepared: PreparedText; gold: number[] } {
+  const tokens = doc.tokens.map((t) => ({ ...t }));
+  const sentences = doc.sentences.map(([a, b]) => [a, b] as [number, number]);
+  let text = doc.text;
+  for (const [from, to] of doc.sentences) {
+    const r = random();
+    const style = r < 0.1 ? 'title' : r < 0.15 ? 'caps' : undefined;
+    if (!style || to - from < 4) continue;
+    const first = tokens.length;
+    text += '\n';
+    for (let i = from; i < to; i++) {
+      if (i > from) text += ' ';
+      const word = recase(doc.tokens[i]!.text, i - from, style);
+      tokens.push({ text: word, start: text.length, end: text.length + word.length, tag: doc.tokens[i]!.tag });
+      text += word;
+    }
+    sentences.push([first, tokens.length]);
+  }
+  const prepared = prepareText(text, { tokens, sentences });
+  return { prepared, gold: tokens.map((t) => TAGS.indexOf(t.tag as (typeof TAGS)[number])) };
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    options: { out: { type: 'string' }, epochs: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const input = positionals[0] ?? '../shared/eval/conll2003-train.txt';
+  const out = resolve(values.out ?? DEFAULT_MODEL_PATH);
+  const epochs = Number(values.epochs ?? 10);
+  const random = rng(SEED);
+
+  const t0 = Date.now();
+  const docs = readConllFile(input);
+  const examples = docs.map((d) => augment(d, random));
+  for (const ex of examples) if (ex.gold.some((g) => g < 0)) throw new Error(`train-tagger: unknown tag in ${input}`);
+  const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
+  console.log(`${docs.length} documents, ${tokenCount} tokens (with re-cased copies), features in ${Date.now() - t0} ms`);
+
+  const model = new AveragedPerceptron([...TAGS]);
+  const score = model.score.bind(model);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    // Fisher-Yates with the seeded generator: same order on every run.
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    for (const idx of order) {
+      const { prepared, gold } = examples[idx]!;
+      decode(prepared, score, (i, features, guess) => {
+        if (guess !== gold[i]) errors++;
+        model.update(gold[i]!, guess, features);
+      });
+    }
+    console.log(`epoch ${epoch}: token error rate ${(errors / tokenCount).toFixed(4)} (${Date.now() - t0} ms)`);
+  }
+  model.average();
+  const buffer = serialiseModel(model.weights, { trainedOn: input.split('/').pop(), documents: docs.length, epochs, seed: SEED });
+  writeFileSync(out, buffer);
+  console.log(`wrote ${out}: ${(buffer.length / 1024 / 1024).toFixed(2)} MB, ${model.weights.size} features before pruning`);
+}
+
+main();

@@ -1,0 +1,46 @@
+/** Runs compromise once over a text and hands each of our tokens the tags of the compromise term it falls in. */
+import nlp from 'compromise';
+import type { Token } from './tokenize.js';
+
+/** The compromise tags worth a feature: name lexicons, places, organisations and coarse parts of speech. */
+const KEPT = new Set([
+  'Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific',
+  'Organization', 'Company', 'School', 'SportsTeam',
+  'Place', 'Country', 'City', 'Region', 'Demonym', 'Acronym', 'ProperNoun',
+  'Verb', 'Adjective', 'Adverb', 'Preposition', 'Determiner', 'Pronoun', 'Conjunction',
+  'Value', 'Date', 'Month', 'WeekDay', 'Plural', 'Actor', 'Possessive',
+]);
+
+interface Term {
+  pre: string;
+  text: string;
+  post: string;
+  tags: Set<string>;
+}
+
+/** For each token, the kept compromise tags of the term that covers its first character (empty when none). */
+export function compromiseTags(text: string, tokens: Token[]): string[][] {
+  const out: string[][] = tokens.map(() => []);
+  const doc = nlp(text) as unknown as { document: Term[][] };
+  let offset = 0;
+  let t = 0;
+  for (const sentence of doc.document) {
+    for (const term of sentence) {
+      // compromise keeps every character in pre + text + post; find the term where it really is in case it did not.
+      let start = offset + term.pre.length;
+      if (text.slice(start, start + term.text.length) !== term.text) {
+        const found = text.indexOf(term.text, offset);
+        if (found < 0) continue;
+        start = found;
+      }
+      const end = start + term.text.length;
+      offset = end + term.post.length;
+      while (t < tokens.length && tokens[t]!.start < start) t++;
+      if (t >= tokens.length) return out;
+      const tags: string[] = [];
+      for (const tag of term.tags) if (KEPT.has(tag)) tags.push(tag);
+      for (let k = t; k < tokens.length && tokens[k]!.start < end; k++) out[k] = tags;
+    }
+  }
+  return out;
+}
