@@ -1,0 +1,47 @@
+/**
+ * Sign-in when the server requires a token (`/api/me` says so): the token is
+ * kept in localStorage and sent as a bearer token with every request.
+ */
+import { api, setToken } from '../api.js';
+import type { Me } from '../api-types.js';
+import { byId, el, replaceChildren } from '../dom.js';
+
+/** Shows who is signed in, or a sign-in form when one is needed. */
+export async function setUpSignIn(): Promise<Me | undefined> {
+  const slot = byId('me');
+  let me: Me;
+  try {
+    me = await api.me();
+  } catch {
+    replaceChildren(slot);
+    return undefined;
+  }
+  if (me.name) {
+    const out = el('button', { type: 'button', class: 'link' }, 'Sign out');
+    out.addEventListener('click', () => {
+      setToken(null);
+      location.reload();
+    });
+    replaceChildren(slot, el('span', { title: me.role ?? '' }, `Signed in as ${me.name}`), ' ', me.authRequired ? out : null);
+    return me;
+  }
+  if (!me.authRequired) {
+    replaceChildren(slot);
+    return me;
+  }
+  const token = el('input', { id: 'token', type: 'password', autocomplete: 'current-password', required: true }) as HTMLInputElement;
+  const form = el(
+    'form',
+    { class: 'sign-in', 'aria-label': 'Sign in' },
+    el('label', { for: 'token' }, 'Access token'),
+    token,
+    el('button', { type: 'submit' }, 'Sign in'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    setToken(token.value.trim());
+    location.reload();
+  });
+  replaceChildren(slot, form);
+  return me;
+}
