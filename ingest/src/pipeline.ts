@@ -1,0 +1,20 @@
+/**
+ * One article in, everything extraction finds out: mentions -> entities ->
+ * links and relations. Pure and synchronous (no I/O), so worker threads and
+ * `npm run extract` run the very same code.
+ */
+import type { AnalystDecisions, Article, Extraction } from '../../core/src/model.js';
+import { findMentions } from './stages/02-find-mentions.js';
+import { resolveEntities } from './stages/03-resolve-entities.js';
+import { relateEntities } from './stages/04-relate-entities.js';
+
+export function extractArticle(article: Pick<Article, 'id' | 'text' | 'title'>, decisions?: AnalystDecisions): Extraction {
+  const analysis = findMentions(article.text);
+  const entities = resolveEntities(article.text, analysis, decisions);
+  // The headline is read for what it says about titles ("Ruritanian President's offer"), never as mentions:
+  // its offsets are not into the text.
+  const title = article.title?.trim();
+  const headline = title ? { text: title, analysis: findMentions(title) } : undefined;
+  const { links, relations } = relateEntities(article.text, analysis, entities, headline ? { headline } : {});
+  return { id: article.id, entities, links, relations };
+}
