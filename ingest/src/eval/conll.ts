@@ -87,6 +87,13 @@ function baselineSpans(text: string): Keyed {
   return out;
 }
 
+/** Exact-span counts of one document's mentions against its gold spans, by the rule above. */
+export function scoreDocument(doc: ConllDocument, mentions: Mention[]): Record<EntityType, { tp: number; fp: number; fn: number }> {
+  const counts = emptyCounts();
+  accumulate(counts, goldSpans(doc), scoredMentions(mentions));
+  return counts;
+}
+
 function emptyCounts(): Record<EntityType, { tp: number; fp: number; fn: number }> {
   return { Person: { tp: 0, fp: 0, fn: 0 }, Organization: { tp: 0, fp: 0, fn: 0 }, Country: { tp: 0, fp: 0, fn: 0 } };
 }
