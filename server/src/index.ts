@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { resolveNeo4jConfig } from '../../core/src/config.js';
 import { AppError } from '../../core/src/errors.js';
 import { openGraph, type Graph } from '../../core/src/neo4j/connect.js';
+import { loadSamplesIntoEmptyGraph } from '../../ingest/src/load-samples.js';
 import { createApp } from './app.js';
 import { resolveServerConfig } from './config.js';
 
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
   console.log(neo4jConfig.uri ? `Connecting to Neo4j at ${neo4jConfig.uri} …` : `Starting embedded Neo4j in ${neo4jConfig.dataDir} …`);
   const graph = await openGraph(neo4jConfig);
   console.log(`Neo4j ready at ${graph.uri}`);
+  // Start-up only: the request path never runs the NLP.
+  if (process.env.ACTORGRAPH_LOAD_SAMPLES !== '0') {
+    const samples = await loadSamplesIntoEmptyGraph(graph);
+    if (samples) console.log(`Loaded the sample articles into the empty graph: ${samples.new} articles, ${samples.entitiesAdded} actors.`);
+  }
 
   const app = createApp({ graph });
   const server = await new Promise<Server>((resolve, reject) => {

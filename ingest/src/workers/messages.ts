@@ -1,0 +1,36 @@
+/** What the main thread and extraction workers say to each other. */
+import type { AnalystDecisions, Article, Extraction } from '../../../core/src/model.js';
+
+/** Maps and Sets travel between threads as arrays. */
+export interface TransferableDecisions {
+  aliases: Array<[string, string]>;
+  rejected: string[];
+  retyped: Array<[string, AnalystDecisions['retyped'] extends Map<string, infer T> ? T : never]>;
+}
+
+export interface WorkerInit {
+  decisions: TransferableDecisions;
+}
+
+export interface ExtractRequest {
+  id: number;
+  article: Article;
+}
+
+export type ExtractResponse = { id: number; extraction: Extraction } | { id: number; error: string };
+
+export function toTransfer(decisions: AnalystDecisions): TransferableDecisions {
+  return {
+    aliases: [...decisions.aliases],
+    rejected: [...decisions.rejected],
+    retyped: [...decisions.retyped],
+  };
+}
+
+export function fromTransfer(transfer: TransferableDecisions): AnalystDecisions {
+  return {
+    aliases: new Map(transfer.aliases),
+    rejected: new Set(transfer.rejected),
+    retyped: new Map(transfer.retyped),
+  };
+}
