@@ -44,6 +44,12 @@ export interface Article {
   topics: string[];
   /** sha256 hex of the normalised text: finds exact duplicates under other names. */
   contentHash: string;
+  /**
+   * Where it was read from (`path`, or `path#n` for the n-th record of a
+   * JSONL, JSON or feed file); set by ingest. A changed file replaces the
+   * article its name held before; the same text under a second name is a copy.
+   */
+  origin?: string;
 }
 
 /** A span of text that names an actor, before resolution. */
