@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isBylineLine, isFurnitureLine, squash } from './boilerplate.js';
+import { findLeadingDate } from './dates.js';
 import { readHtmlMeta, type DocLike } from './html-meta.js';
 import { htmlToParagraphs, nodeToParagraphs } from './html-to-text.js';
 import { joinParagraphs } from './paragraphs.js';
@@ -49,12 +50,13 @@ export function readHtml(html: string): ArticleDraft {
 
   const source = meta.source ?? parsed?.siteName?.trim() ?? undefined;
   const title = meta.title ?? (parsed?.title ? withoutSiteSuffix(parsed.title, source) : undefined) ?? pageTitle;
-  // Readability sometimes keeps the headline and byline as the first blocks; they are not prose.
+  // Readability sometimes keeps the headline, byline and dateline as the first blocks; they are not prose.
   const byline = parsed?.byline ? squash(parsed.byline) : undefined;
+  const isDateOnly = (p: string): boolean => findLeadingDate(p)?.rest.trim() === '';
   const prose = paragraphs.filter(
     (p, i) =>
       !isFurnitureLine(p) &&
-      !(i < 3 && (squash(p) === squash(title ?? '') || squash(p) === byline || isBylineLine(p))),
+      !(i < 4 && (squash(p) === squash(title ?? '') || squash(p) === byline || isBylineLine(p) || isDateOnly(p))),
   );
 
   return {
