@@ -20,8 +20,13 @@ const TITLE_AT_START = new RegExp(`^(${LEADER_TITLE})\\s+`, 'iu');
 const TITLE_AFTER = new RegExp(`^(?:[’']s)?\\s+(${LEADER_TITLE})(?![\\p{L}-])`, 'iu');
 const key = (title: string) => title.toLowerCase().replace(/[\s-]+/g, ' ');
 
-/** Leader titles qualified by a country with no name after them: title -> country ids. */
-function qualifiedTitles(source: AnalysedText, into: Map<string, Set<string>>) {
+/**
+ * Leader titles qualified by a country with no name after them: title ->
+ * country ids. A title followed by a person's mention, or (in a headline,
+ * where every word has a capital) by a word of a person's name, names its
+ * holder: that is the apposition rule's job.
+ */
+function qualifiedTitles(source: AnalysedText, nameWords: Set<string>, into: Map<string, Set<string>>) {
   const { text, analysis } = source;
   const personStarts = new Set(analysis.mentions.filter((m) => m.type === 'Person').map((m) => m.start));
   for (const mention of analysis.mentions) {
@@ -29,9 +34,8 @@ function qualifiedTitles(source: AnalysedText, into: Map<string, Set<string>>) {
     const m = TITLE_AFTER.exec(text.slice(mention.end, mention.end + 40));
     if (!m) continue;
     const end = mention.end + m[0].length;
-    // "U.S. President Donald Trump" names its holder: that is the apposition rule's job.
-    const nextWord = /^\s+/.exec(text.slice(end));
-    if (nextWord && personStarts.has(end + nextWord[0].length)) continue;
+    const next = /^\s+([\p{L}-]+)/u.exec(text.slice(end));
+    if (next && (personStarts.has(end + next[0].length - next[1]!.length) || nameWords.has(next[1]!.toLowerCase()))) continue;
     const titles = into.get(key(m[1]!)) ?? new Set<string>();
     titles.add(`country:${mention.iso2.toUpperCase()}`);
     into.set(key(m[1]!), titles);
@@ -53,9 +57,12 @@ export function titleCoreference(
   known: Relation[],
   headline?: AnalysedText,
 ): Relation[] {
+  const nameWords = new Set(
+    entities.filter((e) => e.type === 'Person').flatMap((e) => [e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/\s+/))),
+  );
   const qualified = new Map<string, Set<string>>();
-  qualifiedTitles(body, qualified);
-  if (headline) qualifiedTitles(headline, qualified);
+  qualifiedTitles(body, nameWords, qualified);
+  if (headline) qualifiedTitles(headline, nameWords, qualified);
   if (qualified.size === 0) return [];
 
   // Countries right before a mention: "U.S. President X" is qualified, not bare.

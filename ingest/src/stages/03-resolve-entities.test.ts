@@ -61,6 +61,8 @@ describe('resolveEntities: people', () => {
   });
 });
 
+const NO_NAME = country('Norway', 'NO', 'Norway');
+
 describe('resolveEntities: countries and organisations', () => {
   it('puts names, demonyms and capitals of one code on one node named by the gazetteer', () => {
     const text = 'Oslo said Norwegian ships would stay. Norway agreed.';
@@ -71,6 +73,21 @@ describe('resolveEntities: countries and organisations', () => {
     ]);
     expect(summary(entities)).toEqual(['country:NO Norway [Oslo|Norwegian] x3']);
     expect(entities[0]!.iso2).toBe('NO');
+  });
+
+  it('folds an "organisation" spelled like a country the article names into that country', () => {
+    const text = 'Oslo Weighs Its Options. Norway said Oslo would wait.';
+    const entities = resolve(text, [['Oslo', 'Organization'], NO_NAME, country('Oslo', 'NO', 'Norway', 'capital')]);
+    expect(summary(entities)).toEqual(['country:NO Norway [Oslo] x3']);
+  });
+
+  it('reads "the South" as the one South-something country the article names, and only then', () => {
+    const text = 'South Sudan voted. The South’s army marched. Sudan waited.';
+    const specs: MentionSpec[] = [country('South Sudan', 'SS', 'South Sudan'), ['South’s', 'Organization'], country('Sudan', 'SD', 'Sudan')];
+    expect(summary(resolve(text, specs))).toEqual(['country:SS South Sudan [South] x2', 'country:SD Sudan [] x1']);
+    const two = 'South Sudan and South Africa voted. The South’s army marched.';
+    const both: MentionSpec[] = [country('South Sudan', 'SS', 'South Sudan'), country('South Africa', 'ZA', 'South Africa'), ['South’s', 'Organization']];
+    expect(resolve(two, both).map((e) => e.id)).toEqual(['country:SS', 'country:ZA', 'org:south']);
   });
 
   const orgCases: Array<[string, string, MentionSpec[], string[]]> = [

@@ -20,21 +20,38 @@ function decisionSurface(mention: Mention): string {
   return mention.type === 'Person' ? cleanPersonName(mention.text) : mention.text.trim().replace(/^the\s+/i, '');
 }
 
+/**
+ * "The North" / "the South" (read as a person or an organisation) in an
+ * article naming exactly one country called "North ..." / "South ..." is
+ * that country: the usual shorthand in news on the Koreas or the Sudans.
+ */
+function compassCountry(mention: Mention, countries: EntityGroup[]): EntityGroup | undefined {
+  const word = /^(?:the\s+)?(north|south|east|west)(?:[’']s)?$/i.exec(mention.text.trim())?.[1];
+  if (!word) return undefined;
+  const named = countries.filter((g) => new RegExp(`^${word}\\s`, 'i').test(g.name));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 export function resolveEntities(text: string, analysis: TextAnalysis, decisions: AnalystDecisions = NO_DECISIONS): ExtractedEntity[] {
   const mentions = analysis.mentions.filter(
     (m) => !decisions.rejected.has(surfaceKey(m.text)) && !decisions.rejected.has(surfaceKey(decisionSurface(m))),
   );
-  const sentenceOf = sentenceIndexOf(analysis.sentences, mentions);
-  const people = mentions.flatMap((m, i) => (m.type === 'Person' ? [{ m, s: sentenceOf[i]! }] : []));
-  const { groups: personGroups, unresolved } = groupPeople(
-    people.map((p) => p.m),
-    people.map((p) => p.s),
-  );
-  const groups: EntityGroup[] = [
-    ...personGroups,
-    ...groupOrganizations(text, mentions.filter((m) => m.type === 'Organization')),
-    ...groupCountries(mentions.filter((m) => m.type === 'Country')),
-  ];
+  const countries = groupCountries(mentions.filter((m) => m.type === 'Country'));
+  // An "organisation" spelled exactly like a country the article names ("Pyongyang’s Incentive" in a
+  // subheading read as an org) is that country: one node per actor.
+  const countryBySpelling = new Map(countries.flatMap((g) => [g.name, ...g.spellings].map((s) => [surfaceKey(s), g] as const)));
+  const organizations: Mention[] = [];
+  const people: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type === 'Country') continue;
+    const country = (m.type === 'Organization' ? countryBySpelling.get(surfaceKey(m.text)) : undefined) ?? compassCountry(m, countries);
+    if (country) {
+      country.mentions.push({ ...m, type: 'Country' });
+      country.spellings.push(m.text.trim().replace(/^the\s+/i, '').replace(/[’']s$/u, ''));
+    } else (m.type === 'Person' ? people : organizations).push(m);
+  }
+  const { groups: personGroups, unresolved } = groupPeople(people, sentenceIndexOf(analysis.sentences, people));
+  const groups: EntityGroup[] = [...personGroups, ...groupOrganizations(text, organizations), ...countries];
 
   // An analyst's alias decision names the id; groups that land on one id are merged.
   const byId = new Map<string, EntityGroup>();

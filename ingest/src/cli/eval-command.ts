@@ -1,0 +1,38 @@
+/**
+ * `npm run eval -- FILE...`: precision/recall/F1 per type against answer keys:
+ * `*.gold.json` (one article, with missing entities, forbidden strings,
+ * fragments, links, relations and metadata) or CoNLL-2003 files. Exits 1 when
+ * a file cannot be read.
+ */
+import { pathToFileURL } from 'node:url';
+import { evaluateConllFile, formatConllReport } from '../eval/conll.js';
+import { evaluateGoldFile } from '../eval/gold-file.js';
+import { formatGoldReport } from '../eval/gold-report.js';
+
+/** Evaluate each file in turn, print its report; resolves to the process exit code. */
+export async function runEval(files: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  if (files.length === 0) {
+    err('usage: npm run eval -- FILE.gold.json|CONLL-FILE ...');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    try {
+      out(file.endsWith('.gold.json') ? formatGoldReport(await evaluateGoldFile(file)) : formatConllReport(evaluateConllFile(file)));
+    } catch (error) {
+      failed++;
+      err(`eval: ${file}: ${(error as Error).message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runEval(
+    process.argv.slice(2),
+    (t) => process.stdout.write(t + '\n'),
+    (t) => process.stderr.write(t + '\n'),
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}
