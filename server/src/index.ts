@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     if (samples) console.log(`Loaded the sample articles into the empty graph: ${samples.new} articles, ${samples.entitiesAdded} actors.`);
   }
 
-  const app = createApp({ graph });
+  const app = createApp({ graph, host: serverConfig.host });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(serverConfig.port, serverConfig.host, () => resolve(listening));
     listening.once('error', reject);

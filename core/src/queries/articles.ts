@@ -1,0 +1,48 @@
+/** One article for reading in context: its text, and every mention in it with offsets and entity. */
+import { NotFoundError } from '../errors.js';
+import type { Graph } from '../neo4j/connect.js';
+import { listAnnotations, type Annotation } from './annotations.js';
+import { readRows } from './run.js';
+import { compact } from './shapes.js';
+
+export interface ArticleMention {
+  start: number;
+  end: number;
+  entityId: string;
+  type: string;
+  name: string;
+}
+
+export interface ArticleDetail {
+  id: string;
+  title: string;
+  text: string;
+  source?: string;
+  url?: string;
+  published?: string;
+  topics: string[];
+  ingestedAt?: string;
+  /** Set on an exact duplicate: the id of the copy that carries the mentions. */
+  duplicateOf?: string;
+  mentions: ArticleMention[];
+  annotations: Annotation[];
+}
+
+export async function getArticle(graph: Graph, id: string): Promise<ArticleDetail> {
+  const [row] = await readRows(
+    graph,
+    `MATCH (art:Article {id: $id})
+     CALL (art) {
+       OPTIONAL MATCH (art)-[m:MENTIONS]->(e:Entity)
+       UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
+       WITH e, m.starts[i] AS start, m.ends[i] AS end ORDER BY start
+       RETURN collect({ start: start, end: end, entityId: e.id, type: e.type, name: e.name }) AS mentions
+     }
+     RETURN art { .id, .title, .text, .source, .url, .published, .ingestedAt, .duplicateOf, topics: coalesce(art.topics, []) } AS article,
+            mentions`,
+    { id },
+  );
+  if (!row) throw new NotFoundError(`No article with id "${id}"`, { details: { id } });
+  const annotations = await listAnnotations(graph, { targetKind: 'article', targetId: id });
+  return { ...compact(row.article as ArticleDetail), mentions: row.mentions as ArticleMention[], annotations };
+}

@@ -1,0 +1,127 @@
+/**
+ * How two entities are connected: several shortest paths over LINKED, each
+ * hop with the sentences that support it, optionally avoiding hubs (by id)
+ * or whole entity types.
+ */
+import type { EntityType } from '../model.js';
+import { NotFoundError } from '../errors.js';
+import type { Graph } from '../neo4j/connect.js';
+import { SENTENCE_WITH_HIGHLIGHTS, toSentence, type EvidenceSentence } from './evidence.js';
+import { int, readRows } from './run.js';
+import { compact, ENTITY_FIELDS, entityNode, VISIBLE, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
+
+export const MAX_PATH_HOPS = 6;
+
+export interface PathOptions {
+  from: string;
+  to: string;
+  /** Longest path wanted, in hops (1..MAX_PATH_HOPS). */
+  max: number;
+  /** How many paths, shortest first. */
+  limit: number;
+  /** Entity ids no path may pass through (the ends are always allowed). */
+  avoid?: string[];
+  excludeTypes?: EntityType[];
+  /** Evidence sentences per hop. */
+  evidencePerHop?: number;
+}
+
+export interface PathsAnswer extends Elements {
+  paths: Array<{ nodes: string[]; edges: string[]; length: number }>;
+}
+
+/**
+ * Cypher wants the path quantifier's bounds as literals, not parameters, so
+ * one statement per allowed length is built here from our own constant
+ * range; no request value ever reaches the text.
+ */
+const PATH_QUERIES = new Map(
+  Array.from({ length: MAX_PATH_HOPS }, (_, i) => i + 1).map((max) => [
+    max,
+    `MATCH p = SHORTEST 10 (a:Entity {id: $from})
+       (()-[:LINKED]-(n:Entity) WHERE n.id = $to OR (${VISIBLE('n')} AND NOT n.id IN $avoid AND NOT n.type IN $excludeTypes)){1,${max}}
+       (b:Entity {id: $to})
+     WITH p LIMIT $limit
+     RETURN [x IN nodes(p) | ${ENTITY_FIELDS('x')}] AS nodes,
+            [r IN relationships(p) | { a: startNode(r).id, b: endNode(r).id, weight: r.weight, articles: coalesce(r.articles, 0),
+                                       manual: coalesce(r.manual, false), note: r.note }] AS links`,
+  ]),
+);
+
+export async function findPaths(graph: Graph, options: PathOptions): Promise<PathsAnswer> {
+  const ends = await readRows(graph, 'MATCH (e:Entity) WHERE e.id IN [$from, $to] RETURN e.id AS id', {
+    from: options.from,
+    to: options.to,
+  });
+  for (const id of [options.from, options.to]) {
+    if (!ends.some((r) => r.id === id)) throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
+  }
+  if (options.from === options.to) return { nodes: [], edges: [], paths: [] };
+  const rows = await readRows(graph, PATH_QUERIES.get(Math.min(Math.max(options.max, 1), MAX_PATH_HOPS))!, {
+    from: options.from,
+    to: options.to,
+    avoid: options.avoid ?? [],
+    excludeTypes: options.excludeTypes ?? [],
+    limit: int(options.limit),
+  });
+
+  const nodes = new Map<string, EntitySummary>();
+  const edges = new Map<string, EdgeElement>();
+  const paths: PathsAnswer['paths'] = [];
+  for (const row of rows) {
+    const pathNodes = (row.nodes as EntitySummary[]).map(compact);
+    const pathEdges: string[] = [];
+    for (const n of pathNodes) nodes.set(n.id, n);
+    for (const l of row.links as Array<Record<string, unknown> & { a: string; b: string }>) {
+      const [source, target] = l.a < l.b ? [l.a, l.b] : [l.b, l.a];
+      const id = `${source}|${target}`;
+      const { a: _a, b: _b, ...link } = l;
+      edges.set(id, { data: { id, source, target, type: 'LINKED', ...compact(link) } });
+      pathEdges.push(id);
+    }
+    paths.push({ nodes: pathNodes.map((n) => n.id), edges: pathEdges, length: pathEdges.length });
+  }
+
+  const evidence = await hopEvidence(graph, [...edges.values()], options.evidencePerHop ?? 3);
+  return {
+    nodes: [...nodes.values()].map((n) => entityNode(n, { endpoint: n.id === options.from || n.id === options.to })),
+    edges: [...edges.values()].map((e) => ({ data: { ...e.data, ...evidence.get(e.data.id) } })),
+    paths,
+  };
+}
+
+/** For each hop: its newest supporting sentences, how many there are, and typed facts between the ends. */
+async function hopEvidence(graph: Graph, edges: EdgeElement[], perHop: number) {
+  const result = new Map<string, { evidence: EvidenceSentence[]; evidenceTotal: number; relations: unknown[] }>();
+  if (edges.length === 0) return result;
+  const rows = await readRows(
+    graph,
+    `UNWIND $pairs AS pair
+     MATCH (a:Entity {id: pair.source}), (b:Entity {id: pair.target})
+     CALL (a, b) {
+       OPTIONAL MATCH (a)<-[:NAMES]-(s:Sentence)-[:NAMES]->(b)
+       RETURN count(DISTINCT s) AS total
+     }
+     CALL (a, b) {
+       OPTIONAL MATCH (a)-[t]-(b) WHERE type(t) <> 'LINKED'
+       RETURN collect(CASE WHEN t IS NULL THEN null ELSE { type: type(t), source: startNode(t).id, target: endNode(t).id } END) AS relations
+     }
+     OPTIONAL CALL (a, b) {
+       MATCH (a)<-[:NAMES]-(s:Sentence)-[:NAMES]->(b)
+       MATCH (art:Article)-[:HAS_SENTENCE]->(s)
+       WITH DISTINCT s, art ORDER BY art.published DESC, art.id, s.start LIMIT $perHop
+       ${SENTENCE_WITH_HIGHLIGHTS}
+     }
+     WITH pair, total, relations, collect(sentence) AS sentences
+     RETURN pair.id AS id, total, relations, sentences`,
+    { pairs: edges.map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target })), perHop: int(perHop) },
+  );
+  for (const r of rows) {
+    result.set(r.id as string, {
+      evidence: (r.sentences as unknown[]).map(toSentence),
+      evidenceTotal: r.total as number,
+      relations: r.relations as unknown[],
+    });
+  }
+  return result;
+}

@@ -1,0 +1,71 @@
+/**
+ * How every query in this folder reaches Neo4j: one read and one write
+ * runner, plain objects out, driver errors mapped by database-errors.ts
+ * (an unreachable Neo4j becomes DatabaseUnavailableError, HTTP 503).
+ */
+import neo4j, { type QueryResult, type Transaction } from 'neo4j-driver';
+import { DatabaseUnavailableError } from '../errors.js';
+import type { Graph } from '../neo4j/connect.js';
+import { toAppError } from '../neo4j/database-errors.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+/** What a write's work function receives: run one parameterised statement, get rows back. */
+export type TxRun = (cypher: string, params?: Params) => Promise<Row[]>;
+
+function translate(error: unknown): unknown {
+  // Timeouts acquiring a pooled connection mean the server is gone too.
+  if (/connection acquisition timed out/i.test((error as Error)?.message ?? '')) {
+    return new DatabaseUnavailableError('api: Neo4j is not reachable right now; try again when it is back', { cause: error });
+  }
+  return toAppError(error, 'api');
+}
+
+function rows(result: QueryResult): Row[] {
+  return result.records.map((record) => record.toObject() as Row);
+}
+
+/**
+ * One read statement as an auto-commit query. Deliberately not the driver's
+ * retrying executeQuery: when Neo4j is down the API should answer 503 at
+ * once rather than hang for the retry window; the pool reconnects by itself.
+ */
+export async function readRows(graph: Graph, cypher: string, params: Params = {}): Promise<Row[]> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return rows(await session.run(cypher, params));
+  } catch (error) {
+    throw translate(error);
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+/**
+ * Several statements in one explicit write transaction: all or nothing.
+ * The work function may throw an AppError (e.g. ConflictError) to roll back.
+ */
+export async function writeTx<T>(graph: Graph, work: (run: TxRun) => Promise<T>): Promise<T> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.WRITE });
+  let tx: Transaction | undefined;
+  try {
+    tx = await session.beginTransaction();
+    const open = tx;
+    const result = await work(async (cypher, params = {}) => rows(await open.run(cypher, params)));
+    await tx.commit();
+    return result;
+  } catch (error) {
+    if (tx?.isOpen()) await tx.rollback().catch(() => {});
+    throw translate(error);
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+/**
+ * JS numbers travel to Neo4j as floats; SKIP, LIMIT and procedure limits
+ * need integers, so integer parameters go through this.
+ */
+export function int(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.trunc(value));
+}
