@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConllFile, type ConllDocument } from '../src/eval/conll-reader.js';
-import { prepareText, type PreparedText } from '../src/nlp/features.js';
+import { casingTable, prepareText, type PreparedText } from '../src/nlp/features.js';
 import { AveragedPerceptron } from '../src/nlp/perceptron.js';
 import { decode, serialiseModel, TAGS } from '../src/nlp/tagger.js';
 import { DEFAULT_MODEL_PATH } from '../src/nlp/model-path.js';
@@ -32,13 +32,13 @@ function recase(word: string, index: number, style: 'title' | 'caps'): string {
 }
 
 /** The document as the tagger sees it, plus re-cased copies of some of its sentences appended as headlines. */
-function augment(doc: ConllDocument, random: () => number): { prepared: PreparedText; gold: number[] } {
+function augment(doc: ConllDocument, casing: Map<string, string>, random: () => number): { prepared: PreparedText; gold: number[] } {
   const tokens = doc.tokens.map((t) => ({ ...t }));
   const sentences = doc.sentences.map(([a, b]) => [a, b] as [number, number]);
   let text = doc.text;
   for (const [from, to] of doc.sentences) {
     const r = random();
-    const style = r < 0.1 ? 'title' : r < 0.15 ? 'caps' : undefined;
+    const style = r < 0.15 ? 'title' : r < 0.2 ? 'caps' : undefined;
     if (!style || to - from < 4) continue;
     const first = tokens.length;
     text += '\n';
@@ -50,7 +50,7 @@ function augment(doc: ConllDocument, random: () => number): { prepared: Prepared
     }
     sentences.push([first, tokens.length]);
   }
-  const prepared = prepareText(text, { tokens, sentences });
+  const prepared = prepareText(text, casing, { tokens, sentences });
   return { prepared, gold: tokens.map((t) => TAGS.indexOf(t.tag as (typeof TAGS)[number])) };
 }
 
@@ -66,7 +66,8 @@ function main(): void {
 
   const t0 = Date.now();
   const docs = readConllFile(input);
-  const examples = docs.map((d) => augment(d, random));
+  const casing = casingTable(docs.map((d) => ({ words: d.tokens.map((t) => t.text), sentences: d.sentences })));
+  const examples = docs.map((d) => augment(d, casing, random));
   for (const ex of examples) if (ex.gold.some((g) => g < 0)) throw new Error(`train-tagger: unknown tag in ${input}`);
   const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
   console.log(`${docs.length} documents, ${tokenCount} tokens (with re-cased copies), features in ${Date.now() - t0} ms`);
@@ -91,7 +92,7 @@ function main(): void {
     console.log(`epoch ${epoch}: token error rate ${(errors / tokenCount).toFixed(4)} (${Date.now() - t0} ms)`);
   }
   model.average();
-  const buffer = serialiseModel(model.weights, { trainedOn: input.split('/').pop(), documents: docs.length, epochs, seed: SEED });
+  const buffer = serialiseModel(model.weights, casing, { trainedOn: input.split('/').pop(), documents: docs.length, epochs, seed: SEED });
   writeFileSync(out, buffer);
   console.log(`wrote ${out}: ${(buffer.length / 1024 / 1024).toFixed(2)} MB, ${model.weights.size} features before pruning`);
 }

@@ -1,4 +1,5 @@
 /** Word features for the mention tagger: forms, shapes, affixes, neighbours, gazetteer and compromise tags, casing context. */
+import nlp from 'compromise';
 import { compromiseTags } from './compromise-tags.js';
 import { markGazetteer } from './countries.js';
 import { splitSentences } from './sentences.js';
@@ -14,6 +15,10 @@ export interface PreparedText {
   sentences: Array<[number, number]>;
   /** Per token: the static (tag-independent) features. */
   staticFeatures: string[][];
+  /** Per sentence: how it is cased. */
+  modes: CaseMode[];
+  /** Per lower-cased word: how it is cased mid-sentence elsewhere in this text. */
+  docCase: Map<string, string>;
 }
 
 /** "Kim" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d", "Yo-jong" → "Xx-x". */
@@ -71,8 +76,46 @@ function documentCasing(words: string[], sentences: Array<[number, number]>, mod
   return out;
 }
 
+/**
+ * How each lower-cased word is written mid-sentence in normally cased training text:
+ * "L" almost always lower case, "l" mostly, "c" mostly capitalised, "C" almost always. Words seen once are left out.
+ */
+export function casingTable(documents: Array<{ words: string[]; sentences: Array<[number, number]> }>): Map<string, string> {
+  const counts = new Map<string, [number, number]>();
+  for (const { words, sentences } of documents) {
+    for (const [from, to] of sentences) {
+      if (caseMode(words.slice(from, to)) !== 'n') continue;
+      for (let i = from + 1; i < to; i++) {
+        const w = words[i]!;
+        if (!LETTER.test(w[0] ?? '')) continue;
+        const c = counts.get(w.toLowerCase()) ?? [0, 0];
+        c[UPPER_START.test(w) ? 1 : 0]++;
+        counts.set(w.toLowerCase(), c);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [word, [low, cap]] of counts) {
+    if (low + cap < 2) continue;
+    const r = cap / (low + cap);
+    out.set(word, r < 0.1 ? 'L' : r < 0.5 ? 'l' : r < 0.9 ? 'c' : 'C');
+  }
+  return out;
+}
+
+/** compromise's own lexicon: the tag it gives a word before any context, a case-blind hint. */
+const LEXICON = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+function lexiconTag(lower: string): string {
+  const t = LEXICON[lower];
+  return t === undefined ? '-' : Array.isArray(t) ? t[0] ?? '-' : t;
+}
+
 /** Tokenises and computes every feature that does not depend on the tags predicted so far. */
-export function prepareText(text: string, given?: { tokens: Token[]; sentences: Array<[number, number]> }): PreparedText {
+export function prepareText(
+  text: string,
+  casing: Map<string, string>,
+  given?: { tokens: Token[]; sentences: Array<[number, number]> },
+): PreparedText {
   const tokens = given?.tokens ?? tokenize(text);
   const sentences = given?.sentences ?? splitSentences(text, tokens);
   const words = tokens.map((t) => normalise(t.text));
@@ -95,6 +138,7 @@ export function prepareText(text: string, given?: { tokens: Token[]; sentences: 
       const n1 = i + 1 < to ? lower[i + 1]! : '</s>';
       const n2 = i + 2 < to ? lower[i + 2]! : '</s>';
       const dc = docCase.get(l) ?? '-';
+      const cr = casing.get(l) ?? '-';
       const f = [
         'b',
         'w=' + w,
@@ -114,6 +158,9 @@ export function prepareText(text: string, given?: { tokens: Token[]; sentences: 
         'ps=' + (i > from ? shapes[i - 1] : '<s>'),
         'ns=' + (i + 1 < to ? shapes[i + 1] : '</s>'),
         'dc=' + mode + dc,
+        'cr=' + mode + cr,
+        'crs=' + cr + shapes[i],
+        'lx=' + lexiconTag(l),
         'g=' + (gaz[k] ?? '-'),
         'pg=' + (k > 0 ? gaz[k - 1] ?? '-' : '<s>'),
         'ng=' + (gaz[k + 1] ?? '-'),
@@ -125,7 +172,7 @@ export function prepareText(text: string, given?: { tokens: Token[]; sentences: 
       staticFeatures[i] = f;
     }
   });
-  return { text, tokens, sentences, staticFeatures };
+  return { text, tokens, sentences, staticFeatures, modes, docCase };
 }
 
 /** The features that depend on the two previous predicted tags. */

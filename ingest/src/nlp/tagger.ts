@@ -45,8 +45,14 @@ export function decode(
 }
 
 /** Serialises weights (rounded, near-zero ones dropped) to a gzipped tab-separated table. */
-export function serialiseModel(weights: Map<string, ArrayLike<number>>, meta: Record<string, unknown>, minWeight = 0.01): Buffer {
-  const lines = [JSON.stringify({ ...meta, tags: TAGS })];
+export function serialiseModel(
+  weights: Map<string, ArrayLike<number>>,
+  casing: Map<string, string>,
+  meta: Record<string, unknown>,
+  minWeight = 0.01,
+): Buffer {
+  const lines = [JSON.stringify({ ...meta, tags: TAGS, casing: casing.size })];
+  for (const [word, bucket] of [...casing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${word}\t${bucket}`);
   const keys = [...weights.keys()].sort();
   for (const f of keys) {
     const w = weights.get(f)!;
@@ -61,6 +67,8 @@ export function serialiseModel(weights: Map<string, ArrayLike<number>>, meta: Re
 
 export interface LoadedModel {
   meta: Record<string, unknown>;
+  /** How words are cased mid-sentence in the training text (see `casingTable`). */
+  casing: Map<string, string>;
   score: Scorer;
   features: number;
 }
@@ -70,8 +78,15 @@ export function loadModel(path: string): LoadedModel {
   const text = gunzipSync(readFileSync(path)).toString('utf8');
   const lines = text.split('\n');
   const meta = JSON.parse(lines[0]!) as Record<string, unknown>;
+  const casingLines = Number(meta['casing'] ?? 0);
+  const casing = new Map<string, string>();
+  for (let n = 1; n <= casingLines; n++) {
+    const line = lines[n]!;
+    const tab = line.lastIndexOf('\t');
+    casing.set(line.slice(0, tab), line.slice(tab + 1));
+  }
   const weights = new Map<string, Float32Array>();
-  for (let n = 1; n < lines.length; n++) {
+  for (let n = casingLines + 1; n < lines.length; n++) {
     const line = lines[n]!;
     const tab = line.lastIndexOf('\t');
     const w = new Float32Array(TAGS.length);
@@ -90,5 +105,5 @@ export function loadModel(path: string): LoadedModel {
     }
     return scores;
   };
-  return { meta, score, features: weights.size };
+  return { meta, casing, score, features: weights.size };
 }

@@ -1,8 +1,10 @@
 /** Stage 2: finds the sentences and the Person, Organization and Country mentions of a text, with exact offsets. */
 import type { Mention, Span } from '../../../core/src/model.js';
+import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { prepareText } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
+import { refineSpan, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
 import type { Token } from '../nlp/tokenize.js';
@@ -46,16 +48,29 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
 
 /** Sentences and mentions of `text`; mentions are sorted, never overlap, and `text.slice(start, end) === mention.text`. */
 export function findMentions(text: string): TextAnalysis {
-  const prepared = prepareText(text);
+  const prepared = prepareText(text, mentionModel().casing);
   const { tokens } = prepared;
-  const tags = decode(prepared, mentionModel().score);
+  const tags: string[] = decode(prepared, mentionModel().score);
+  applyAcronyms(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
-  for (const [from, to] of prepared.sentences) sentenceOf.fill(from, from, to);
+  prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
+  const ctx: RefineContext = {
+    tokens,
+    tags,
+    modeOf: (i) => prepared.modes[sentenceOf[i]!]!,
+    casing: mentionModel().casing,
+    docCase: prepared.docCase,
+  };
 
   const mentions: Mention[] = [];
-  for (const span of spansFromBio(tokens, tags)) {
-    const mention = toMention(text, tokens, span, sentenceOf[span.from]!);
-    if (mention) mentions.push(mention);
+  let lastEnd = 0;
+  for (const raw of spansFromBio(tokens, tags)) {
+    const span = refineSpan(raw, ctx);
+    if (!span || span.start < lastEnd) continue;
+    const mention = toMention(text, tokens, span, prepared.sentences[sentenceOf[span.from]!]![0]);
+    if (!mention) continue;
+    mentions.push(mention);
+    lastEnd = mention.end;
   }
   const sentences = prepared.sentences.map(([from, to]) => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end }));
   return { sentences, mentions };

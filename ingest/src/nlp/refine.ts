@@ -1,0 +1,60 @@
+/** Cleans the tagger's spans: headline words trimmed off, possessives and stray punctuation dropped, split given names rejoined. */
+import nlp from 'compromise';
+import type { CaseMode } from './features.js';
+import type { LabelledSpan } from './spans.js';
+import type { Token } from './tokenize.js';
+
+/** Parts of speech that mark a word as ordinary vocabulary in compromise's lexicon. */
+const COMMON_POS = new Set([
+  'Plural', 'Singular', 'Uncountable', 'Noun', 'Adjective', 'Comparative', 'Superlative', 'Adverb',
+  'Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary',
+  'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'QuestionWord', 'Expression', 'Negative',
+]);
+const LEXICON = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+export interface RefineContext {
+  tokens: Token[];
+  /** Per token, the tag it was given (BIO). */
+  tags: readonly string[];
+  /** Per token, the casing of its sentence. */
+  modeOf: (token: number) => CaseMode;
+  /** Training-text casing per lower-cased word ("L" = almost always lower case). */
+  casing: Map<string, string>;
+  /** Casing per lower-cased word elsewhere in this text ("cap", "low", "both"). */
+  docCase: Map<string, string>;
+}
+
+/** In a headline every word is capitalised; an ordinary word there ("Talks", "Says", "Image") is no part of a name. */
+function isHeadlineWord(word: string, ctx: RefineContext): boolean {
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  const inDoc = ctx.docCase.get(lower);
+  if (inDoc === 'cap' || inDoc === 'both') return false;
+  if (inDoc === 'low') return true;
+  const trained = ctx.casing.get(lower);
+  if (trained) return trained === 'L';
+  const lex = LEXICON[lower];
+  const tag = Array.isArray(lex) ? lex[0] : lex;
+  return tag !== undefined && COMMON_POS.has(tag);
+}
+
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
+const POSSESSIVE = /^['’][sS]?$/;
+
+/** A clean copy of the span, or undefined when nothing of it is left. */
+export function refineSpan(span: LabelledSpan, ctx: RefineContext): LabelledSpan | undefined {
+  const { tokens } = ctx;
+  let { from, to } = span;
+  const headline = ctx.modeOf(from) !== 'n';
+  const trimmable = (i: number): boolean => {
+    const w = tokens[i]!.text;
+    return PUNCT.test(w) || POSSESSIVE.test(w) || (headline && isHeadlineWord(w, ctx));
+  };
+  while (from < to && trimmable(from)) from++;
+  while (to > from && trimmable(to - 1)) to--;
+  if (from >= to) return undefined;
+  // Korean and Chinese given names written "Jae-myung" are unlike anything in the training text: keep them with the family name.
+  if (span.label === 'PER') {
+    while (to < tokens.length && ctx.tags[to] === 'O' && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(tokens[to]!.text) && tokens[to]!.start === tokens[to - 1]!.end + 1) to++;
+  }
+  return { label: span.label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };
+}
