@@ -13,8 +13,8 @@ describe('readJsonLines', () => {
     ].join('\n');
     const { drafts, problems } = readJsonLines(input);
     expect(drafts).toEqual([
-      { title: 'Dam Opens', text: 'The dam opened.\n\nPower flows south.', published: '2024-03-01', topics: ['energy'], line: 1, record: undefined, url: undefined, source: undefined },
-      { title: undefined, text: 'Ships docked.\n\nCargo moved.', url: 'https://news.example/ships', source: 'Port Bulletin', published: '2024-03-02T06:00:00Z', topics: [], line: 6, record: undefined },
+      { title: 'Dam Opens', text: 'The dam opened.\n\nPower flows south.', published: '2024-03-01', topics: ['energy'], line: 1, record: 1, url: undefined, source: undefined },
+      { title: undefined, text: 'Ships docked.\n\nCargo moved.', url: 'https://news.example/ships', source: 'Port Bulletin', published: '2024-03-02T06:00:00Z', topics: [], line: 6, record: 5 },
     ]);
     expect(problems.map((p) => p.line)).toEqual([3, 4, 5]);
     expect(problems[0]!.message).toMatch(/malformed JSON/);

@@ -31,19 +31,23 @@ function collect(records: Array<{ value: unknown; line?: number; record?: number
   for (const { value, line, record } of records) {
     const draft = recordToDraft(value, { line, record });
     if (typeof draft !== 'string') result.drafts.push(draft);
-    else result.problems.push({ line, message: `record ${record === undefined ? '' : `${record} `}${draft}` });
+    // A line number already says where; a position is named only when there is no line.
+    else result.problems.push({ line, message: `record ${line === undefined && record !== undefined ? `${record} ` : ''}${draft}` });
   }
   return result;
 }
 
 /** One JSON object per line; blank lines are skipped, a malformed line is a problem with its number. */
 export function readJsonLines(text: string): FormatResult {
-  const records: Array<{ value: unknown; line: number }> = [];
+  const records: Array<{ value: unknown; line: number; record: number }> = [];
   const problems: FormatResult['problems'] = [];
+  let position = 0;
   text.split(/\r?\n/u).forEach((raw, index) => {
     if (raw.trim() === '') return;
+    // Counted over every non-blank line, so fixing one bad line does not renumber the others.
+    position += 1;
     try {
-      records.push({ value: JSON.parse(raw), line: index + 1 });
+      records.push({ value: JSON.parse(raw), line: index + 1, record: position });
     } catch (error) {
       problems.push({ line: index + 1, message: `malformed JSON: ${(error as Error).message}` });
     }

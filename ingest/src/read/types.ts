@@ -28,7 +28,7 @@ export interface ArticleDraft {
   topics?: string[];
   /** 1-based line of the record (JSONL), to name it in a failure. */
   line?: number;
-  /** 1-based position of the record in its file (JSON arrays, feed items). */
+  /** 1-based position of the record in its file (JSONL lines, JSON array items, feed items). */
   record?: number;
 }
 
