@@ -47,11 +47,6 @@ describe('readArticleFile: JSONL with bad lines', async () => {
     expect(articles[1]!.text).toBe('The ministry awarded the bridge contract to a local builder.\n\nWork starts in May.');
   });
 
-  it('records where each article came from, by record position', () => {
-    const path = join(fixtures, 'records.jsonl');
-    expect(articles.map((a) => a.origin)).toEqual([`${path}#1`, `${path}#3`]);
-  });
-
   it('names the malformed and the text-less line', () => {
     expect(failures.map((f) => [f.line, f.message.split(' ').slice(0, 3).join(' ')])).toEqual([
       [2, 'malformed JSON: Unterminated'],
@@ -114,7 +109,6 @@ describe('readArticleBuffer', () => {
   it('sniffs the format of stdin and decodes a UTF-16 BOM', () => {
     const text = 'Talks Resume\n\nMarch 3, 2022\nLake Post\n\nDelegates returned to the table on Thursday.';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    expect(readArticleBuffer('-', bytes).articles[0]!.origin).toBeUndefined();
     expect(readArticleBuffer('-', bytes).articles[0]).toMatchObject({
       title: 'Talks Resume',
       published: '2022-03-03',
@@ -126,7 +120,7 @@ describe('readArticleBuffer', () => {
   it('fills gaps from defaults without overriding what the document says', () => {
     const options = { defaultSource: 'Desk Import', defaultPublished: '1 May 2020' };
     const [bare] = readArticleBuffer('note.txt', Buffer.from('Short Note\n\nThe port reopened.'), options).articles;
-    expect(bare).toMatchObject({ source: 'Desk Import', published: '2020-05-01', origin: 'note.txt' });
+    expect(bare).toMatchObject({ source: 'Desk Import', published: '2020-05-01' });
     const [dated] = readArticleBuffer('n.txt', Buffer.from('Short Note\n2021-06-07\n\nThe port reopened.'), options).articles;
     expect(dated!.published).toBe('2021-06-07');
   });

@@ -57,15 +57,6 @@ function titleFromName(name: string): string | undefined {
   return words ? words[0]!.toUpperCase() + words.slice(1) : undefined;
 }
 
-/**
- * Where an article was read from: the path, or `path#n` for the n-th record of a many-record file.
- * Stdin (`-`) has no stable name, so its articles get none.
- */
-function originOf(name: string, record: number | undefined): { origin?: string } {
-  if (name === '-' || name === '') return {};
-  return { origin: record === undefined ? name : `${name}#${record}` };
-}
-
 /** `path:line: message`, the way compilers print it, for terminals and logs. */
 export function formatFailure(failure: ReadFailure): string {
   return `${failure.path}${failure.line === undefined ? '' : `:${failure.line}`}: ${failure.message}`;
@@ -88,7 +79,7 @@ function readDecoded(name: string, text: string, options: ReadOptions): ReadOutc
       const which = draft.line !== undefined ? 'record' : draft.record !== undefined ? `record ${draft.record}` : 'document';
       outcome.failures.push({ path: name, ...(draft.line === undefined ? {} : { line: draft.line }), message: `${which} has no article text` });
     } else {
-      outcome.articles.push({ ...toArticle(draft, options, nameTitle), ...originOf(name, draft.record) });
+      outcome.articles.push(toArticle(draft, options, nameTitle));
     }
   }
   if (outcome.articles.length === 0 && outcome.failures.length === 0) return fail(name, 'contains no articles');
