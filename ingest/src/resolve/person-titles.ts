@@ -93,5 +93,6 @@ export function stripTitles(name: string): string {
 
 /** Whether a title names the head of something (LEADS) rather than staff (WORKS_FOR). */
 export function isLeaderTitle(title: string): boolean {
-  return new RegExp(`^(?:${LEADER_TITLE})$`, 'i').test(title.trim());
+  return LEADER_ONLY.test(title.trim());
 }
+const LEADER_ONLY = new RegExp(`^(?:${LEADER_TITLE})$`, 'i');
