@@ -34,8 +34,8 @@ export function isFurnitureLine(line: string): boolean {
 
 // A staff byline made of a desk or site name and a role: "ClashReport Editor", "World Desk", "Newsroom Staff".
 const STAFF_ROLE = /^[\p{L}\p{N}.&'’-]+(?:\s+[\p{L}\p{N}.&'’-]+){0,3}\s+(?:editors?|staff|desk|newsroom|team|reporters?|correspondents?|writers?)$/iu;
-// "By Jane Roe", "By Jane Roe and John Doe, Reuters"
-const BY_LINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:and\s+)?[\p{L}.'’-]+){0,8}$/u;
+// "By Jane Roe", "By Jane Roe and John Doe, Reuters", "By Jane Roe | Wire Service"
+const BY_LINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:[\s,|·•–—]+(?:and\s+)?[\p{L}.'’-]+){0,8}$/u;
 
 /** A byline: who wrote it, not what happened. */
 export function isBylineLine(line: string): boolean {

@@ -27,6 +27,16 @@ describe('readPlainText metadata', () => {
       { title: 'Oslo Talks Stall', published: '2023-11-05' },
     ],
     [
+      'source above the date, and a reading-time badge after it',
+      `Oslo Talks Stall\nFjord Post\nMay 5, 2024 • 4 min read\n\n${body1}`,
+      { title: 'Oslo Talks Stall', published: '2024-05-05', source: 'Fjord Post' },
+    ],
+    [
+      'posted-on label with a byline after the date, and a pipe byline',
+      `Oslo Talks Stall\nPosted on 6 May 2024 by Ingrid Berg\nBy Ingrid Berg | Fjord Post\n\n${body1}`,
+      { title: 'Oslo Talks Stall', published: '2024-05-06', source: undefined },
+    ],
+    [
       'no metadata at all',
       `Oslo Talks Stall\n\n${body1}`,
       { title: 'Oslo Talks Stall', published: undefined, source: undefined },

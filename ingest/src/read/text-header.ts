@@ -34,12 +34,16 @@ export function readTextHeader(lines: readonly string[], from: number, title?: s
   let seen = 0;
   let prose = 0;
   let previousWasDate = false;
+  // A short name just above a bare date line is the source ("Reuters" / "March 3, 2022").
+  let nameAbove: number | undefined;
   for (let i = from; i < lines.length && seen < MAX_HEADER_LINES && prose < MAX_PROSE_LINES; i += 1) {
     const line = lines[i]!.trim();
     if (line === '') continue;
     seen += 1;
     const wasDate = previousWasDate;
     previousWasDate = false;
+    const candidate = nameAbove;
+    nameAbove = undefined;
 
     const sourceLabel = SOURCE_LABEL.exec(line);
     if (sourceLabel) {
@@ -51,9 +55,13 @@ export function readTextHeader(lines: readonly string[], from: number, title?: s
     if (dated) {
       const rest = dated.rest.replace(SEPARATORS, '').trim();
       header.published ??= dated.date;
-      if (rest === '' || CLOCK.test(rest) || isBylineLine(rest)) {
+      if (rest === '' || CLOCK.test(rest) || isBylineLine(rest) || isFurnitureLine(rest)) {
         header.consumed.add(i);
         previousWasDate = true;
+        if (candidate !== undefined && !header.source) {
+          header.source = lines[candidate]!.trim();
+          header.consumed.add(candidate);
+        }
         continue;
       }
       if (looksLikeName(rest)) {
@@ -80,6 +88,7 @@ export function readTextHeader(lines: readonly string[], from: number, title?: s
       continue;
     }
     if (isProse(line)) prose += 1;
+    else if (looksLikeName(line)) nameAbove = i;
   }
   return header;
 }
