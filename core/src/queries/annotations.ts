@@ -188,7 +188,8 @@ async function reviseAnnotation(
     }
     const [row] = await run(
       `MATCH (n:Annotation {id: $id})
-       CREATE (old:Annotation) SET old = properties(n), old.id = n.id + '@v' + toString(n.version)
+       WITH n, properties(n) AS p
+       CREATE (old:Annotation) SET old = p { .*, id: n.id + '@v' + toString(n.version) }
        CREATE (old)-[:REVISION_OF]->(n)
        SET n += $set, n.version = n.version + 1, n.updatedAt = $now, n.updatedBy = $analyst
        RETURN ${FIELDS} AS a`,

@@ -23,36 +23,67 @@ export interface StoredArticles {
   hashById: Map<string, string>;
   /** content hash -> id of the stored article that is not itself a duplicate */
   originalByHash: Map<string, string>;
+  /** origin -> the article that name holds now, and how many names hold that article */
+  holderByOrigin: Map<string, { id: string; origins: number }>;
 }
 
 export async function findStoredArticles(
   graph: Graph,
-  articles: Array<Pick<Article, 'id' | 'contentHash'>>,
+  articles: Array<Pick<Article, 'id' | 'contentHash' | 'origin'>>,
 ): Promise<StoredArticles> {
   const { records } = await graph.driver.executeQuery(
     `UNWIND $articles AS incoming
-     OPTIONAL MATCH (byId:Article {id: incoming.id})
-     OPTIONAL MATCH (byHash:Article {contentHash: incoming.contentHash}) WHERE byHash.duplicateOf IS NULL
-     RETURN incoming.id AS id, byId.contentHash AS storedHash, incoming.contentHash AS hash, head(collect(byHash.id)) AS original`,
-    { articles: articles.map(({ id, contentHash }) => ({ id, contentHash })) },
+     CALL (incoming) {
+       OPTIONAL MATCH (byId:Article {id: incoming.id})
+       RETURN byId.contentHash AS storedHash
+     }
+     CALL (incoming) {
+       OPTIONAL MATCH (byHash:Article {contentHash: incoming.contentHash}) WHERE byHash.duplicateOf IS NULL
+       RETURN byHash.id AS original LIMIT 1
+     }
+     CALL (incoming) {
+       OPTIONAL MATCH (:Origin {key: incoming.origin})-[:HOLDS]->(held:Article)
+       RETURN held.id AS heldId, COUNT { (:Origin)-[:HOLDS]->(held) } AS heldOrigins
+     }
+     RETURN incoming.id AS id, incoming.contentHash AS hash, incoming.origin AS origin,
+            storedHash, original, heldId, heldOrigins`,
+    { articles: articles.map(({ id, contentHash, origin }) => ({ id, contentHash, origin: origin ?? null })) },
     { database: graph.database, routing: 'READ' },
   );
-  const stored: StoredArticles = { hashById: new Map(), originalByHash: new Map() };
+  const stored: StoredArticles = { hashById: new Map(), originalByHash: new Map(), holderByOrigin: new Map() };
   for (const record of records) {
     if (record.get('storedHash')) stored.hashById.set(record.get('id'), record.get('storedHash'));
     if (record.get('original')) stored.originalByHash.set(record.get('hash'), record.get('original'));
+    if (record.get('heldId')) {
+      stored.holderByOrigin.set(record.get('origin'), { id: record.get('heldId'), origins: record.get('heldOrigins') });
+    }
   }
   return stored;
 }
 
+/** A copy of a stored article: the same text under another name. */
+export interface DuplicateItem {
+  article: Article;
+  /** The stored article it copies; its own id when the copy has no URL of its own. */
+  duplicateOf: string;
+}
+
 /**
  * Writes a batch of articles with their extractions in one transaction.
- * Articles already stored (same id) are replaced: their old mentions, links,
- * facts and evidence are subtracted first, so weights stay exact.
+ * Articles in `replacing` (stored ones whose text changed) lose their old
+ * mentions, links, facts and evidence first, so weights stay exact; those
+ * no name holds any more afterwards are removed, or kept as superseded when
+ * an analyst annotated them.
  */
-export async function writeArticles(graph: Graph, items: LoadItem[], replacing: string[] = []): Promise<void> {
-  if (items.length === 0) return;
-  const rows = prepareRows(items, new Date().toISOString());
+export async function writeArticles(
+  graph: Graph,
+  items: LoadItem[],
+  replacing: string[] = [],
+  duplicates: DuplicateItem[] = [],
+): Promise<void> {
+  if (items.length === 0 && duplicates.length === 0) return;
+  const ingestedAt = new Date().toISOString();
+  const rows = prepareRows(items, ingestedAt);
   const session = graph.driver.session({ database: graph.database });
   try {
     await session.executeWrite(async (tx) => {
@@ -65,33 +96,27 @@ export async function writeArticles(graph: Graph, items: LoadItem[], replacing: 
         const relationRows = rows.relations.filter((row) => row.type === type);
         if (relationRows.length > 0) await tx.run(addRelationContributions(type), { rows: relationRows });
       }
+      await tx.run(RECORD_DUPLICATES, { rows: duplicateRows(duplicates, ingestedAt) });
+      await tx.run(MOVE_ORIGINS, { rows: originRows(items, duplicates) });
+      const written = new Set(items.map((item) => item.article.id));
+      const retiring = replacing.filter((id) => !written.has(id));
+      if (retiring.length > 0) await tx.run(RETIRE_UNHELD_ARTICLES, { ids: retiring });
     });
   } finally {
     await session.close();
   }
 }
 
-/** Records exact copies of stored articles: kept for provenance, never counted in any weight. */
-export async function writeDuplicates(
-  graph: Graph,
-  duplicates: Array<{ article: Article; duplicateOf: string }>,
-): Promise<void> {
-  if (duplicates.length === 0) return;
-  await graph.driver.executeQuery(
-    `UNWIND $rows AS row
-     MERGE (a:Article {id: row.id})
-     SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
-         a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
-         a.ingestedAt = row.ingestedAt, a.duplicateOf = row.duplicateOf`,
-    {
-      rows: duplicates.map(({ article, duplicateOf }) => ({
-        ...articleProperties(article),
-        ingestedAt: new Date().toISOString(),
-        duplicateOf,
-      })),
-    },
-    { database: graph.database },
-  );
+function duplicateRows(duplicates: DuplicateItem[], ingestedAt: string) {
+  return duplicates
+    .filter(({ article, duplicateOf }) => article.id !== duplicateOf)
+    .map(({ article, duplicateOf }) => ({ ...articleProperties(article), ingestedAt, duplicateOf }));
+}
+
+function originRows(items: LoadItem[], duplicates: DuplicateItem[]) {
+  return [...items.map((item) => item.article), ...duplicates.map((d) => d.article)]
+    .filter((article) => article.origin !== undefined)
+    .map((article) => ({ origin: article.origin, articleId: article.id }));
 }
 
 /** Analysts' merges, rejections and type changes, which every ingest must honour. */
@@ -114,7 +139,9 @@ export async function readAnalystDecisions(graph: Graph): Promise<AnalystDecisio
 }
 
 export interface GraphCounts {
+  /** distinct articles (copies not counted) */
   articles: number;
+  /** copies recorded: copy nodes with their own URL, plus second names of the same text */
   duplicates: number;
   entities: number;
   links: number;
@@ -123,7 +150,12 @@ export interface GraphCounts {
 
 export async function countGraph(graph: Graph): Promise<GraphCounts> {
   const { records } = await graph.driver.executeQuery(
-    `CALL () { MATCH (a:Article) RETURN count(a) AS articles, count(a.duplicateOf) AS duplicates }
+    `CALL () {
+       MATCH (a:Article) WHERE a.superseded IS NULL
+       WITH a, COUNT { (:Origin)-[:HOLDS]->(a) } AS names
+       RETURN count(a) - count(a.duplicateOf) AS articles,
+              count(a.duplicateOf) + sum(CASE WHEN names > 1 THEN names - 1 ELSE 0 END) AS duplicates
+     }
      CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
      CALL () { MATCH ()-[l:LINKED]->() RETURN count(l) AS links }
      CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE type(r) IN $types RETURN count(r) AS relations }
@@ -146,6 +178,38 @@ function articleProperties(article: Article) {
     contentHash: article.contentHash,
   };
 }
+
+// An exact copy with a URL of its own is kept as its own node, pointing at the original.
+const RECORD_DUPLICATES = `
+  UNWIND $rows AS row
+  MERGE (a:Article {id: row.id})
+  SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
+      a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
+      a.ingestedAt = row.ingestedAt, a.duplicateOf = row.duplicateOf`;
+
+// A name holds exactly one article: the text it had when last read.
+const MOVE_ORIGINS = `
+  UNWIND $rows AS row
+  MATCH (a:Article {id: row.articleId})
+  MERGE (o:Origin {key: row.origin})
+  WITH o, a
+  OPTIONAL MATCH (o)-[old:HOLDS]->(other) WHERE other <> a
+  DELETE old
+  MERGE (o)-[:HOLDS]->(a)`;
+
+// Replaced articles that no name holds any more go, unless analysts annotated them.
+const RETIRE_UNHELD_ARTICLES = `
+  UNWIND $ids AS id
+  MATCH (a:Article {id: id})
+  WHERE NOT EXISTS { (:Origin)-[:HOLDS]->(a) }
+  CALL (a) {
+    WITH a WHERE EXISTS { (:Annotation)-[:ABOUT]->(a) }
+    SET a.superseded = true
+  }
+  CALL (a) {
+    WITH a WHERE NOT EXISTS { (:Annotation)-[:ABOUT]->(a) }
+    DETACH DELETE a
+  }`;
 
 const UPSERT_ARTICLES = `
   UNWIND $rows AS row

@@ -1,46 +1,61 @@
 /**
  * Stage 5: decide what each article is to the store (new, changed,
- * unchanged, an exact copy) and write the batch. Unchanged articles and
- * copies are decided before extraction, so re-ingest costs almost nothing.
+ * unchanged, a copy) and write the batch. Unchanged articles and copies are
+ * decided before extraction, so re-ingest costs almost nothing.
  */
 import type { Article } from '../../../core/src/model.js';
 import type { Graph } from '../../../core/src/neo4j/connect.js';
 import {
   findStoredArticles,
   writeArticles,
-  writeDuplicates,
+  type DuplicateItem,
   type LoadItem,
   type StoredArticles,
 } from '../../../core/src/queries/ingest.js';
 
 export type ArticleFate =
   | { fate: 'new' }
-  | { fate: 'updated' }
+  /** `replaces` is the stored article whose old contributions go first. */
+  | { fate: 'updated'; replaces: string }
   | { fate: 'unchanged' }
+  /** The same id twice in one run with different texts: the first is kept. */
   | { fate: 'repeated' }
   | { fate: 'duplicate'; duplicateOf: string };
 
-/** What one run has already decided, so copies inside a run are found before either is written. */
+/** What one run has decided so far, so copies inside a run are found before either is written. */
 export interface SeenInRun {
   /** content hash -> id of the article that brought it */
   hashes: Map<string, string>;
-  ids: Set<string>;
+  /** article id -> its content hash */
+  ids: Map<string, string>;
 }
 
 export function newSeenInRun(): SeenInRun {
-  return { hashes: new Map(), ids: new Set() };
+  return { hashes: new Map(), ids: new Map() };
 }
 
 export function classifyArticle(article: Article, stored: StoredArticles, seen: SeenInRun): ArticleFate {
-  // A second article with an id already taken in this run would be written twice.
-  if (seen.ids.has(article.id)) return { fate: 'repeated' };
-  seen.ids.add(article.id);
-  const storedHash = stored.hashById.get(article.id);
-  if (storedHash === article.contentHash) return { fate: 'unchanged' };
-  const original = seen.hashes.get(article.contentHash) ?? stored.originalByHash.get(article.contentHash);
-  if (original !== undefined && original !== article.id) return { fate: 'duplicate', duplicateOf: original };
-  seen.hashes.set(article.contentHash, article.id);
-  return storedHash === undefined ? { fate: 'new' } : { fate: 'updated' };
+  const { id, contentHash: hash, origin } = article;
+  const holder = origin === undefined ? undefined : stored.holderByOrigin.get(origin);
+  const heldHere = holder?.id === id;
+  const seenHash = seen.ids.get(id);
+  if (seenHash !== undefined && seenHash !== hash) return { fate: 'repeated' };
+  if (seenHash !== undefined) return heldHere ? { fate: 'unchanged' } : { fate: 'duplicate', duplicateOf: id };
+  seen.ids.set(id, hash);
+
+  const storedHash = stored.hashById.get(id);
+  if (storedHash === hash) {
+    // Stored already: under this very name it is unchanged, under a new name it is a copy.
+    return origin === undefined || heldHere ? { fate: 'unchanged' } : { fate: 'duplicate', duplicateOf: id };
+  }
+  const original = seen.hashes.get(hash) ?? stored.originalByHash.get(hash);
+  if (original !== undefined && original !== id) return { fate: 'duplicate', duplicateOf: original };
+  seen.hashes.set(hash, id);
+
+  if (storedHash !== undefined) return { fate: 'updated', replaces: id };
+  // The file this name held changed: its old article is replaced, unless another name still holds it.
+  if (holder && holder.id !== id && holder.origins <= 1) return { fate: 'updated', replaces: holder.id };
+  return { fate: 'new' };
 }
 
 export async function classifyArticles(
@@ -50,18 +65,17 @@ export async function classifyArticles(
 ): Promise<ArticleFate[]> {
   const stored: StoredArticles = graph
     ? await findStoredArticles(graph, articles)
-    : { hashById: new Map(), originalByHash: new Map() };
+    : { hashById: new Map(), originalByHash: new Map(), holderByOrigin: new Map() };
   return articles.map((article) => classifyArticle(article, stored, seenInRun));
 }
 
 export interface LoadBatch {
-  items: LoadItem[];
-  /** Ids of stored articles in `items` whose old contributions must go first. */
-  replacing: string[];
-  duplicates: Array<{ article: Article; duplicateOf: string }>;
+  /** `replaces`: the stored article whose old contributions must go first. */
+  items: Array<LoadItem & { replaces?: string }>;
+  duplicates: DuplicateItem[];
 }
 
 export async function loadGraph(graph: Graph, batch: LoadBatch): Promise<void> {
-  await writeArticles(graph, batch.items, batch.replacing);
-  await writeDuplicates(graph, batch.duplicates);
+  const replacing = batch.items.flatMap((item) => (item.replaces ? [item.replaces] : []));
+  await writeArticles(graph, batch.items, replacing, batch.duplicates);
 }

@@ -1,0 +1,97 @@
+/**
+ * Ingest benchmark: the whole corpus into an empty embedded Neo4j through
+ * `npm run ingest` (a child process, as an analyst runs it), next to raw
+ * compromise over the same texts on one thread in this same run; then the
+ * unchanged corpus again, as a ratio of the first ingest.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedNeo4j } from '../core/src/neo4j/embedded.js';
+import { DEFAULT_CORPUS, readCorpus } from './corpus.js';
+import { timeRawCompromise } from './raw-compromise.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export interface IngestBenchResult {
+  articles: number;
+  stored: number;
+  duplicates: number;
+  firstIngestSeconds: number;
+  articlesPerSecond: number;
+  rawCompromiseSeconds: number;
+  /** first ingest wall time / raw compromise time (target ≤ 0.8) */
+  ingestVsCompromise: number;
+  reingestSeconds: number;
+  /** re-ingest / first ingest (target ≤ 0.05) */
+  reingestRatio: number;
+  reingestAdded: number;
+  peakMemoryMb: number;
+}
+
+interface IngestJsonSummary {
+  new: number;
+  duplicates: number;
+  unchanged: number;
+  failed: number;
+  peakMemoryMb: number;
+}
+
+export async function benchIngest(corpusPath = DEFAULT_CORPUS): Promise<IngestBenchResult> {
+  const texts = readCorpus(corpusPath).map((article) => article.text);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-bench-ingest-'));
+  const db = await startEmbeddedNeo4j({ dataDir, heap: '2g', pageCacheMb: 1024 });
+  try {
+    const rawCompromiseSeconds = timeRawCompromise(texts) / 1000;
+    const first = await runIngest(db.uri, corpusPath);
+    const again = await runIngest(db.uri, corpusPath);
+    return {
+      articles: texts.length,
+      stored: first.summary.new,
+      duplicates: first.summary.duplicates,
+      firstIngestSeconds: first.seconds,
+      articlesPerSecond: texts.length / first.seconds,
+      rawCompromiseSeconds,
+      ingestVsCompromise: first.seconds / rawCompromiseSeconds,
+      reingestSeconds: again.seconds,
+      reingestRatio: again.seconds / first.seconds,
+      reingestAdded: again.summary.new,
+      peakMemoryMb: first.summary.peakMemoryMb,
+    };
+  } finally {
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runIngest(uri: string, corpusPath: string): Promise<{ seconds: number; summary: IngestJsonSummary }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'ingest/src/cli/ingest-command.ts'), '--json', corpusPath],
+    { cwd: ROOT, env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`bench/ingest: ingest exited with ${code}`);
+  return { seconds, summary: JSON.parse(output) as IngestJsonSummary };
+}
+
+export function formatIngestBench(result: IngestBenchResult): string {
+  return [
+    `ingest: ${result.articles} articles -> ${result.stored} stored, ${result.duplicates} duplicates`,
+    `  first ingest        ${result.firstIngestSeconds.toFixed(1)} s (${result.articlesPerSecond.toFixed(1)} articles/s, peak ${result.peakMemoryMb.toFixed(0)} MB)`,
+    `  raw compromise      ${result.rawCompromiseSeconds.toFixed(1)} s (one thread, same texts, same run)`,
+    `  ingest / compromise ${result.ingestVsCompromise.toFixed(2)}x   (target <= 0.80)`,
+    `  re-ingest           ${result.reingestSeconds.toFixed(1)} s, ${result.reingestAdded} added`,
+    `  re-ingest / first   ${(result.reingestRatio * 100).toFixed(1)}%   (target <= 5%)`,
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  console.log(formatIngestBench(await benchIngest(process.argv[2] ?? DEFAULT_CORPUS)));
+}

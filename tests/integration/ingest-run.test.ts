@@ -1,0 +1,83 @@
+// An analyst's ingest runs: a folder with good and bad files, run twice,
+// with copies and changed files, against the real Neo4j.
+import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Graph } from '../../core/src/neo4j/connect.js';
+import { countGraph } from '../../core/src/queries/ingest.js';
+import { ingestPaths } from '../../ingest/src/ingest-paths.js';
+import { openTestGraph } from '../_setup/test-graph.js';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/ingest');
+
+describe('ingesting a folder', () => {
+  let graph: Graph;
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-ingest-'));
+  beforeAll(async () => {
+    graph = await openTestGraph();
+    cpSync(FIXTURES, folder, { recursive: true });
+  });
+  afterAll(async () => {
+    await graph.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('stores every good article, and names each bad input with its path and line', async () => {
+    const summary = await ingestPaths(graph, [folder], { workers: 1 });
+
+    expect(summary).toMatchObject({ new: 3, updated: 0, unchanged: 0, duplicates: 0 });
+    const failures = summary.failures.map((f) => `${path.basename(f.path)}${f.line ? `:${f.line}` : ''}`).sort();
+    expect(failures).toEqual(['empty.txt', 'not-an-article.txt', 'wire-export.jsonl:2', 'wire-export.jsonl:3']);
+    expect(summary.failed).toBe(4);
+    expect(summary.entitiesAdded).toBeGreaterThanOrEqual(6);
+
+    const { records } = await graph.driver.executeQuery(
+      `MATCH (p:Person)-[l:LINKED]-(q:Person) WHERE p.name = 'Olaf Scholz' AND q.name = 'Emmanuel Macron'
+       RETURN l.articles AS articles`,
+    );
+    expect(records.map((r) => r.get('articles'))).toEqual([1]);
+  });
+
+  it('changes nothing when the same folder is ingested again', async () => {
+    const before = await countGraph(graph);
+    const summary = await ingestPaths(graph, [folder], { workers: 1 });
+    expect(summary).toMatchObject({ new: 0, updated: 0, unchanged: 3, entitiesAdded: 0, linksAdded: 0 });
+    expect(await countGraph(graph)).toEqual(before);
+  });
+
+  it('records a copy under another name as a duplicate, counted in no weight', async () => {
+    const weights = async () =>
+      (await graph.driver.executeQuery('MATCH ()-[l:LINKED]->() RETURN sum(l.weight) AS total')).records[0].get('total');
+    const before = await weights();
+    copyFileSync(path.join(folder, 'harbour-talks.txt'), path.join(folder, 'harbour-talks-copy.txt'));
+
+    const summary = await ingestPaths(graph, [folder], { workers: 0 });
+    expect(summary).toMatchObject({ new: 0, duplicates: 1, unchanged: 3 });
+    expect(await weights()).toBe(before);
+    expect((await countGraph(graph)).duplicates).toBe(1);
+  });
+
+  it('replaces a changed article so that its weights are exactly those of the new text', async () => {
+    writeFileSync(
+      path.join(folder, 'summit-follow-up.md'),
+      '# Summit follow-up in Brussels\n\n*April 9, 2024 — Example Wire*\n\nJens Stoltenberg met Olaf Scholz in Brussels.\n',
+    );
+    const summary = await ingestPaths(graph, [folder], { workers: 0 });
+    expect(summary).toMatchObject({ updated: 1, new: 0 });
+
+    const { records } = await graph.driver.executeQuery(
+      `MATCH (p:Person {name: 'Jens Stoltenberg'})-[l:LINKED]-(q:Person {name: 'Emmanuel Macron'}) RETURN l`,
+    );
+    // Macron is no longer named with Stoltenberg anywhere.
+    expect(records).toHaveLength(0);
+  });
+
+  it('reports a missing path and carries on with the rest', async () => {
+    const summary = await ingestPaths(graph, [path.join(folder, 'nope'), path.join(folder, 'harbour-talks.txt')], {
+      workers: 0,
+    });
+    expect(summary.failures.map((f) => f.message)).toEqual(['no such file or folder']);
+    expect(summary.unchanged).toBe(1);
+  });
+});
