@@ -60,8 +60,11 @@ const OPPOSES = re(String.raw`^\s+${AUX}(?:${OPPOSE_VERB})\s+${DET}(?:${QUALIFIE
 const OFFER_AFTER = re(String.raw`^[’']s\s+(?:[\w-]+\s+){0,2}?(?:proposal|offer|plan|call|overture|initiative|request|bid|demand|invitation|peace)\b`);
 const WAR_ON = re(String.raw`^[’']s\s+(?:[\w-]+\s+)?(?:war|invasion|attack|attacks|offensive|aggression|strikes)\s+(?:in|on|against|of|with)\s+(?:the\s+)?$`);
 const SUPPORTS = re(String.raw`^\s+${AUX}(?:${SUPPORT_VERB})\s+(?:the\s+)?$`);
+// What is sent must be help: "sent arms and even troops to support Y", not "sent Z streaking away ... to Y".
+const AID_NOUN =
+  'arms|weapons|troops|soldiers|forces|aid|money|funds|funding|loans|ammunition|shells|missiles|tanks|jets|planes|ships|drones|equipment|supplies|food|medicine|help|assistance|relief|personnel|advisers|volunteers|military';
 const SENDS_TO = re(
-  String.raw`^\s+${AUX}(?:${SEND_VERB})\s+(?:[^,.;:]{0,60}?\s)?(?:to\s+(?:(?:support|help|back|assist|aid|bolster|defend|arm)\s+)?|for\s+)(?:the\s+)?$`,
+  String.raw`^\s+${AUX}(?:${SEND_VERB})\s+(?:[\w$£€.,-]+\s+){0,3}?(?:${AID_NOUN})\b(?:\s+[\w-]+){0,4}?\s+(?:to\s+(?:(?:support|help|back|assist|aid|bolster|defend|arm)\s+)?|for\s+)(?:the\s+)?$`,
 );
 const MEETS = re(String.raw`^\s+${AUX}(?:${MEET_VERB})\s+${DET}(?:${QUALIFIER}(?:${TITLE})\s+)?$`);
 const BETWEEN_BEFORE = (nouns: string) => re(String.raw`\b(?:${nouns})\s+between\s+(?:the\s+)?$`);
@@ -83,6 +86,10 @@ const BASED_IN = re(String.raw`^,?\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:based
 const BASED_BEFORE = /^-based\s+$/i;
 const OF = /^\s+of\s+(?:the\s+)?$/i;
 
+const FORMER = /\b(?:former|ex|late|then|previous|one-time|erstwhile)[\s-]*$/i;
+const NATIONALITY_ONLY = /^(?:striker|player|coach|manager|economist|analyst|executive|director|general|commander)$/i;
+const MODIFIED = /^\s+(?!(?:and|or|but|said|says|told|has|have|had|is|was|were|are|will|would|who|which|that|on|in|at|to|for|from|with)\b)\p{L}/iu;
+
 const isPlace = (t: EntityType) => t === 'Country' || t === 'Organization';
 
 /** Every relation the words around one pair of neighbouring mentions state. */
@@ -94,10 +101,15 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
   };
   const office = (title: string) => (isLeaderTitle(title) ? 'LEADS' : 'WORKS_FOR');
 
-  // "U.S. President Donald Trump", "Acme's chief executive Jo Bloggs"
+  // "U.S. President Donald Trump", "Acme's chief executive Jo Bloggs"; not "former Acme chief X", and a
+  // demonym before a player's or pundit's job is a nationality ("Iranian striker X"), not an employer.
   let m: RegExpExecArray | null;
-  if (isPlace(a.type) && b.type === 'Person' && (m = LEADS_TITLE_BEFORE.exec(gap))) hit(office(m[1]!), b, a);
-  if (a.type === 'Person' && isPlace(b.type)) {
+  if (isPlace(a.type) && b.type === 'Person' && (m = LEADS_TITLE_BEFORE.exec(gap)) && !FORMER.test(before)) {
+    if (!(a.via === 'demonym' && NATIONALITY_ONLY.test(m[1]!))) hit(office(m[1]!), b, a);
+  }
+  // "X, head of UK equities": a country followed by a noun is a modifier, not the employer.
+  const modifier = b.type === 'Country' && MODIFIED.test(after);
+  if (a.type === 'Person' && isPlace(b.type) && !modifier) {
     // "Jo Bloggs, the prime minister of Ruritania", "Jo Bloggs, Ruritania's prime minister"
     if ((m = TITLE_OF_AFTER.exec(gap))) hit(office(m[1]!), a, b);
     else if (/^,\s+$/.test(gap) && (m = POSSESSIVE_TITLE_AFTER.exec(after))) hit(office(m[1]!), a, b);

@@ -32,6 +32,8 @@ describe('relateEntities: typed relations', () => {
       [SE, NO, country('Denmark', 'DK', 'Denmark')],
       ['country:SE ALLIED_WITH country:NO', 'country:SE ALLIED_WITH country:DK'],
     ],
+    ['Norway striker Ola Berg scored.', [NO, ['Ola Berg', 'Person']], ['person:ola-berg WORKS_FOR country:NO']],
+    ['Sweden has supplied $5m in food aid to Norway.', [SE, NO], ['country:SE SUPPORTS country:NO']],
     ['Norway joined the Fjord Council in 1990.', [NO, ['Fjord Council', 'Organization']], ['country:NO MEMBER_OF org:fjord-council']],
     ['Sweden’s war on Norway lasted a week.', [SE, NO], ['country:SE OPPOSES country:NO']],
   ];
@@ -48,6 +50,11 @@ describe('relateEntities: typed relations', () => {
     ['Ola Berg’s letter dismissed rumours that Pia Lund would resign.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
     ['Norway and Sweden played a friendly match.', [NO, SE]],
     ['The Fjord Council in Norway opened an office.', [['Fjord Council', 'Organization'], NO]],
+    ['Former Norwegian prime minister Ola Berg spoke.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person']]],
+    ['Norwegian striker Ola Berg scored twice.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person']]],
+    ['Ola Berg, head of Norway equities at a fund, sold.', [['Ola Berg', 'Person'], NO]],
+    ['Ola Berg sent the winger racing away and then passed to Pia Lund.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
+    ['Ola Berg sent a letter of complaint to Sweden.', [['Ola Berg', 'Person'], SE]],
   ];
   it.each(falsePositives)('states nothing in: %s', (text, specs) => {
     expect(facts(text, specs)).toEqual([]);

@@ -34,7 +34,7 @@ export function relateEntities(
   };
   const offers: Array<{ hit: RuleHit; evidence: Span }> = [];
 
-  for (const { sentence, slots } of sentenceSlots(analysis.sentences, entities, 2)) {
+  for (const { sentence, slots } of sentenceSlots(analysis.sentences, entities, 2, analysis.mentions)) {
     const evidence = { start: sentence.start, end: sentence.end };
     for (let i = 0; i + 1 < slots.length; i++) {
       const [a, b] = [slots[i]!, slots[i + 1]!];
