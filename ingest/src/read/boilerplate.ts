@@ -37,11 +37,14 @@ const STAFF_ROLE = /^[\p{L}\p{N}.&'’-]+(?:\s+[\p{L}\p{N}.&'’-]+){0,3}\s+(?:e
 // "By Jane Roe", "By Jane Roe and John Doe, Reuters", "By Jane Roe | Wire Service"
 const BY_LINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:[\s,|·•–—]+(?:and\s+)?[\p{L}.'’-]+){0,8}$/u;
 
+// A reporter and where they file from: "Jane Roe in Lisbon", "Jane Roe and Omar Haddad in Cairo".
+const NAME_IN_PLACE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}(?:\s+and\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})?\s+in\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$/u;
+
 /** A byline: who wrote it, not what happened. */
 export function isBylineLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length > 80) return false;
-  return BY_LINE.test(trimmed.replace(/^by\b/iu, 'by')) || STAFF_ROLE.test(trimmed);
+  return BY_LINE.test(trimmed.replace(/^by\b/iu, 'by')) || STAFF_ROLE.test(trimmed) || NAME_IN_PLACE.test(trimmed);
 }
 
 /** Short, no sentence ending: a heading, a list item, a name, never a paragraph of prose. */

@@ -37,6 +37,16 @@ describe('readPlainText metadata', () => {
       { title: 'Oslo Talks Stall', published: '2024-05-06', source: undefined },
     ],
     [
+      'time before the date, upper-case byline',
+      `Oslo Talks Stall\nBy INGRID BERG\nUpdated 3:15 PM EDT, March 3, 2022\n\n${body1}`,
+      { title: 'Oslo Talks Stall', published: '2022-03-03', source: undefined },
+    ],
+    [
+      'reporter-in-city byline above a date with a time',
+      `Oslo Talks Stall\nIngrid Berg in Tromsø\nThu 3 Mar 2022 12.30 GMT\n\n${body1}`,
+      { title: 'Oslo Talks Stall', published: '2022-03-03', source: undefined },
+    ],
+    [
       'no metadata at all',
       `Oslo Talks Stall\n\n${body1}`,
       { title: 'Oslo Talks Stall', published: undefined, source: undefined },
@@ -78,6 +88,11 @@ describe('readPlainText body', () => {
   it('joins wrapped lines into one paragraph and keeps subheadings', () => {
     const draft = readPlainText('Oslo Talks Stall\n\nMinisters met\nin Oslo on Tuesday.\n\nWhat Comes Next\n\nA second round follows.');
     expect(draft.text).toBe('Ministers met in Oslo on Tuesday.\n\nWhat Comes Next\n\nA second round follows.');
+  });
+
+  it('keeps list items apart and without their markers', () => {
+    const draft = readPlainText('Oslo Talks Stall\n\nThe deal covers:\n- fishing quotas\n- port fees\n1. first step');
+    expect(draft.text).toBe('The deal covers:\n\nfishing quotas\n\nport fees\n\nfirst step');
   });
 
   it('drops furniture inside the story', () => {

@@ -13,6 +13,8 @@ export interface TextHints {
   topics?: string[];
 }
 
+const LIST_ITEM = /^(?:[-*•·‣▪–]|\d{1,2}[.)])\s+/u;
+
 // A first line this long that reads as a sentence is the story itself, not a headline.
 const MAX_TITLE_WORDS = 25;
 
@@ -51,8 +53,16 @@ export function readPlainText(raw: string, hints: TextHints = {}): ArticleDraft 
   };
   for (let i = start; i < footer.end; i += 1) {
     const line = lines[i]!.trim();
-    if (line === '' || header.consumed.has(i) || isFurnitureLine(line)) flush();
-    else current.push(line);
+    if (line === '' || header.consumed.has(i) || isFurnitureLine(line)) {
+      flush();
+    } else if (LIST_ITEM.test(line)) {
+      // Each list item stands alone: joined to its neighbours it would run two facts into one sentence.
+      flush();
+      current.push(line.replace(LIST_ITEM, ''));
+      flush();
+    } else {
+      current.push(line);
+    }
   }
   flush();
 

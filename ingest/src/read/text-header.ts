@@ -15,6 +15,8 @@ const MAX_HEADER_LINES = 12;
 const MAX_PROSE_LINES = 2;
 
 const DATE_LABEL = /^(?:published|updated|posted|date|dated|first published)(?:\s+on)?\s*:?\s*/iu;
+// A time written before the date: "3:15 PM EDT, March 3, 2022".
+const TIME_FIRST = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*,?\s*/iu;
 const SOURCE_LABEL = /^(?:source|via|from|publisher)\s*:\s*(.{1,60})$/iu;
 const SEPARATORS = /^[\s|,·•–—-]+/u;
 const CLOCK = /^(?:at\s+)?\d{1,2}[:.]\d{2}/iu;
@@ -51,7 +53,7 @@ export function readTextHeader(lines: readonly string[], from: number, title?: s
       header.consumed.add(i);
       continue;
     }
-    const dated = findLeadingDate(line.replace(DATE_LABEL, ''));
+    const dated = findLeadingDate(line.replace(DATE_LABEL, '').replace(TIME_FIRST, ''));
     if (dated) {
       const rest = dated.rest.replace(SEPARATORS, '').trim();
       header.published ??= dated.date;
