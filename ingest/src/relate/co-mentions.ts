@@ -1,6 +1,5 @@
 /**
- * Co-mention links, with the sentences behind them. Weight rule (documented
- * in the README): +1 for every sentence that names both; a pair that never
+ * Co-mention links, with the sentences behind them. Weight rule: +1 for every sentence that names both; a pair that never
  * shares a sentence but shares the article gets 0.25 once, with the first
  * sentence naming each as evidence. So weight >= 1 means "said together".
  */

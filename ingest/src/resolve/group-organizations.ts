@@ -34,6 +34,24 @@ export function initials(name: string): string {
     .join('');
 }
 
+/**
+ * Whether a bracketed acronym can abbreviate a name: its letters are word
+ * initials of the name, in order ("MSF" for "Médecins Sans Frontières", "PCS"
+ * not for a clipped "Commercial Services Union").
+ */
+export function lettersFit(acronym: string, name: string): boolean {
+  const heads = name
+    .split(/[\s\-‐–]+/u)
+    .filter(Boolean)
+    .map((w) => w.normalize('NFKD')[0]!.toUpperCase());
+  let i = 0;
+  for (const letter of acronym) {
+    while (i < heads.length && heads[i] !== letter) i++;
+    if (i++ >= heads.length) return false;
+  }
+  return acronym[0] === heads[0];
+}
+
 /** Group organisation mentions of one article; `text` lets "(ACRONYM)" after an expansion count. */
 export function groupOrganizations(text: string, mentions: Mention[]): EntityGroup[] {
   const byKey = new Map<string, EntityGroup>();
@@ -62,7 +80,7 @@ export function groupOrganizations(text: string, mentions: Mention[]): EntityGro
     const acronym = acronymLetters(cleanOrganizationName(cur.text));
     if (!acronym || !/^\s*\(\s*$/.test(text.slice(prev.end, cur.start))) continue;
     const expansion = byKey.get(keyOf.get(prev) ?? '');
-    if (expansion && !acronymLetters(expansion.name)) bracketed.set(acronym, expansion);
+    if (expansion && !acronymLetters(expansion.name) && lettersFit(acronym, expansion.name)) bracketed.set(acronym, expansion);
   }
 
   const merged = new Set<EntityGroup>();

@@ -104,6 +104,18 @@ describe('resolveEntities: countries and organisations', () => {
       ['org:trans-arctic-shipping-union Trans-Arctic Shipping Union [TASU] x2'],
     ],
     [
+      'a bracketed acronym whose letters cannot abbreviate the name before it stays apart',
+      'The Services Union (PCS) struck.',
+      [['Services Union', 'Organization'], ['PCS', 'Organization']],
+      ['org:services-union Services Union [] x1', 'org:pcs PCS [] x1'],
+    ],
+    [
+      'a bracketed acronym may skip small and dropped words',
+      'The Board for Arctic Shipping Safety (BASS) met.',
+      [['Board for Arctic Shipping Safety', 'Organization'], ['BASS', 'Organization']],
+      ['org:board-for-arctic-shipping-safety Board for Arctic Shipping Safety [BASS] x2'],
+    ],
+    [
       'an acronym that matches no expansion stays its own node',
       'The Harbour Guild met the XYZ group.',
       [['Harbour Guild', 'Organization'], ['XYZ', 'Organization']],
