@@ -38,7 +38,7 @@ const QUALIFIER = String.raw`(?:(?:new|newly[- ]elected|acting|current|incoming|
 const POSS = String.raw`(?:[’']s?)?`;
 
 const OPPOSE_VERB =
-  'rejected|rejects|reject|dismissed|dismisses|dismiss|condemned|condemns|condemn|denounced|denounces|criticized|criticised|criticizes|criticises|slammed|slams|sanctioned|sanctions|attacked|attacks|invaded|invades|threatened|threatens|accused|accuses|blamed|blames|rebuffed|rebuffs|opposed|opposes|fought|fights|bombed|bombs|sued|sues';
+  'turned down|turns down|spurned|spurns|snubbed|snubs|vetoed|vetoes|boycotted|boycotts|expelled|expels|rejected|rejects|reject|dismissed|dismisses|dismiss|condemned|condemns|condemn|denounced|denounces|criticized|criticised|criticizes|criticises|slammed|slams|sanctioned|sanctions|attacked|attacks|invaded|invades|threatened|threatens|accused|accuses|blamed|blames|rebuffed|rebuffs|opposed|opposes|fought|fights|bombed|bombs|sued|sues';
 const SUPPORT_VERB = 'backed|backs|back|supported|supports|support|endorsed|endorses|armed|arms|funded|funds|aided|aids|helped|helps';
 const SEND_VERB = 'sent|sends|send|supplied|supplies|provided|provides|delivered|delivers|shipped|ships|pledged|pledges|gave|gives|offered|offers';
 const MEET_VERB =

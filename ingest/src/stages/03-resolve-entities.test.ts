@@ -116,6 +116,12 @@ describe('resolveEntities: countries and organisations', () => {
       ['org:board-for-arctic-shipping-safety Board for Arctic Shipping Safety [BASS] x2'],
     ],
     [
+      'an expansion misread as a person joins its bracketed acronym as an organisation',
+      'The Board for Arctic Shipping Safety (BASS) met. BASS voted.',
+      [['The Board for Arctic Shipping Safety', 'Person'], ['BASS', 'Person'], ['BASS', 'Organization']],
+      ['org:board-for-arctic-shipping-safety Board for Arctic Shipping Safety [BASS] x3'],
+    ],
+    [
       'an acronym that matches no expansion stays its own node',
       'The Harbour Guild met the XYZ group.',
       [['Harbour Guild', 'Organization'], ['XYZ', 'Organization']],

@@ -7,7 +7,7 @@ import type { AnalystDecisions, ExtractedEntity, Mention } from '../../../core/s
 import { aliasKey, surfaceKey } from '../../../core/src/entity-keys.js';
 import { toEntity, type EntityGroup } from '../resolve/entity-group.js';
 import { groupCountries } from '../resolve/group-countries.js';
-import { groupOrganizations } from '../resolve/group-organizations.js';
+import { acronymLetters, cleanOrganizationName, groupOrganizations, lettersFit } from '../resolve/group-organizations.js';
 import { cleanPersonName, groupPeople } from '../resolve/group-people.js';
 import { sentenceIndexOf, type TextAnalysis } from '../resolve/text-analysis.js';
 
@@ -32,8 +32,29 @@ function compassCountry(mention: Mention, countries: EntityGroup[]): EntityGroup
   return named.length === 1 ? named[0] : undefined;
 }
 
+/**
+ * A "person" right before a bracketed organisation acronym that abbreviates it
+ * ("The Organization of American States (OAS)") is that organisation.
+ */
+function expansionsAsOrganizations(text: string, mentions: Mention[]): Mention[] {
+  const out = [...mentions];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [m, next] = [out[i]!, out[i + 1]!];
+    if (m.type === 'Country' || next.type === 'Country' || !/^\s*\(\s*$/.test(text.slice(m.end, next.start))) continue;
+    if (m.type === 'Organization' && next.type === 'Organization') continue;
+    const acronym = acronymLetters(next.text.trim());
+    // People have no bracketed acronyms; organisations do, whichever of the two the tagger got wrong.
+    if (acronym && parts(m.text) >= 2 && lettersFit(acronym, cleanOrganizationName(m.text))) {
+      out[i] = { ...m, type: 'Organization' };
+      out[i + 1] = { ...next, type: 'Organization' };
+    }
+  }
+  return out;
+}
+const parts = (s: string) => s.trim().split(/\s+/).length;
+
 export function resolveEntities(text: string, analysis: TextAnalysis, decisions: AnalystDecisions = NO_DECISIONS): ExtractedEntity[] {
-  const mentions = analysis.mentions.filter(
+  const mentions = expansionsAsOrganizations(text, analysis.mentions).filter(
     (m) => !decisions.rejected.has(surfaceKey(m.text)) && !decisions.rejected.has(surfaceKey(decisionSurface(m))),
   );
   const countries = groupCountries(mentions.filter((m) => m.type === 'Country'));
