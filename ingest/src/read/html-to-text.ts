@@ -59,7 +59,9 @@ export function nodeToParagraphs(root: NodeLike, options: ParagraphOptions = {})
     const block = BLOCKS.has(name);
     if (block) flush();
     if (CELLS.has(name)) current += ' ';
-    for (let i = 0; i < node.childNodes.length; i += 1) walk(node.childNodes[i]!);
+    // Read once: linkedom builds `childNodes` afresh on every access, so indexing it in the loop is quadratic.
+    const children = Array.from(node.childNodes);
+    for (const child of children) walk(child);
     if (block) flush();
     else if (CELLS.has(name)) current += ' ';
   };
