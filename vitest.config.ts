@@ -17,11 +17,24 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
-          exclude: ['**/_*', '**/node_modules/**'],
+          // The browser tests have their own project and server (below).
+          exclude: ['**/_*', '**/node_modules/**', 'tests/e2e/**'],
           globalSetup: ['tests/_setup/global-neo4j.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          // The explorer in Debian's Chromium against the real server and the samples.
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          exclude: ['**/_*', '**/node_modules/**'],
+          globalSetup: ['tests/e2e/_setup/global-server.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -396,7 +396,7 @@ async function restore(view: ViewState): Promise<void> {
     if (selected.nonempty()) {
       selected.select();
       if (selected.isEdge()) actions.openLink(selected.data('source'), selected.data('target'));
-      else actions.openEntity(selected.id());
+      else actions.openEntity(view.selected);
     }
   }
   if (view.article) actions.openArticle(view.article);

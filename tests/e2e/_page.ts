@@ -1,0 +1,54 @@
+/**
+ * Page helpers for the e2e tests: wait for the explorer, find where a node
+ * or edge is drawn (to click it with the real mouse), save screenshots.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+type CyWindow = { actorgraph: { cy: import('cytoscape').Core } };
+
+/** Page coordinates of a node's centre. */
+export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const { cy } = (window as unknown as CyWindow).actorgraph;
+    const node = cy.getElementById(nodeId);
+    if (node.empty()) throw new Error(`no node ${nodeId}`);
+    const rect = cy.container()!.getBoundingClientRect();
+    const p = node.renderedPosition();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, id);
+}
+
+/** Centres the view on an edge (as the Focus command would) and returns its midpoint on the page. */
+export async function edgePoint(page: Page, source: string, target: string): Promise<{ x: number; y: number; id: string }> {
+  return page.evaluate(
+    ([a, b]) => {
+      const { cy } = (window as unknown as CyWindow).actorgraph;
+      const edge = cy.getElementById(a!).edgesWith(cy.getElementById(b!)).filter((e) => e.data('type') === 'LINKED')[0];
+      if (!edge) throw new Error(`no edge ${a} — ${b}`);
+      cy.fit(edge, 120);
+      const rect = cy.container()!.getBoundingClientRect();
+      const p = edge.renderedMidpoint();
+      return { x: rect.left + p.x, y: rect.top + p.y, id: edge.id() };
+    },
+    [source, target],
+  );
+}
+
+export async function graphCounts(page: Page): Promise<{ nodes: number; edges: number }> {
+  return page.evaluate(() => {
+    const { cy } = (window as unknown as CyWindow).actorgraph;
+    return { nodes: cy.nodes().length, edges: cy.edges().length };
+  });
+}
+
