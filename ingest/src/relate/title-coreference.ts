@@ -85,14 +85,16 @@ export function titleCoreference(
   }
 
   const ids = new Set(entities.map((e) => e.id));
-  const leads = new Set(known.filter((r) => r.type === 'LEADS').map((r) => r.source));
+  // Offices already filled by an apposition ("U.S. President Donald Trump") are out of the guessing.
+  const leaders = new Set(known.filter((r) => r.type === 'LEADS').map((r) => r.source));
+  const led = new Set(known.filter((r) => r.type === 'LEADS').map((r) => r.target));
   const out: Relation[] = [];
-  for (const [title, countries] of qualified) {
-    const people = bare.get(title);
-    if (countries.size !== 1 || !people || people.size !== 1) continue;
-    const country = [...countries][0]!;
-    const [person, mention] = [...people.entries()][0]!;
-    if (!ids.has(country) || leads.has(person)) continue;
+  for (const [title, qualifiedBy] of qualified) {
+    const countries = [...qualifiedBy].filter((c) => ids.has(c) && !led.has(c));
+    const people = [...(bare.get(title) ?? new Map<string, Span>()).entries()].filter(([id]) => !leaders.has(id));
+    if (countries.length !== 1 || people.length !== 1) continue;
+    const country = countries[0]!;
+    const [person, mention] = people[0]!;
     const s = sentenceIndexOf(sentences, [mention])[0]!;
     const evidence = s >= 0 ? { ...sentences[s]! } : { start: mention.start, end: mention.end };
     out.push({ type: 'LEADS', source: person, target: country, evidence });

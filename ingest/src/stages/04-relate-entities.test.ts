@@ -69,6 +69,10 @@ describe('relateEntities: typed relations', () => {
       'person:ola-berg LEADS country:NO',
       'country:SE OPPOSES country:NO',
     ]);
+    // Offices filled by an apposition do not confuse the guess.
+    const more = 'Sweden has dismissed President Ola Berg’s proposal. Swedish President Pia Lund agreed with President Lund’s aides. Norway waited.';
+    const moreSpecs: MentionSpec[] = [SE, ['Ola Berg', 'Person'], country('Swedish', 'SE', 'Sweden', 'demonym'), ['Pia Lund', 'Person'], ['Lund', 'Person'], NO];
+    expect(facts(more, moreSpecs, headline)).toContain('person:ola-berg LEADS country:NO');
     // Without the headline nothing says which country he leads.
     expect(facts(text, specs)).toEqual(['country:SE OPPOSES person:ola-berg']);
   });
