@@ -13,6 +13,16 @@ describe('decodeText', () => {
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Kyiv', 'utf8')]), 'Kyiv'],
     ['UTF-16 LE with BOM', utf16('Pyongyang – Seoul', false), 'Pyongyang – Seoul'],
     ['UTF-16 BE with BOM', utf16('Zürich', true), 'Zürich'],
+    [
+      'HTML declaring windows-1252',
+      Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>Bogot'), Buffer.from([0xe1, 0x20, 0x93, 0x6f, 0x6b, 0x94]), Buffer.from('</p>')]),
+      '<meta charset="windows-1252"><p>Bogotá “ok”</p>',
+    ],
+    [
+      'XML declaring ISO-8859-1',
+      Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss>Z'), Buffer.from([0xfc]), Buffer.from('rich</rss>')]),
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss>Zürich</rss>',
+    ],
   ];
   it.each(good)('%s', (_name, bytes, expected) => {
     expect(decodeText(bytes)).toEqual({ ok: true, text: expected });

@@ -19,8 +19,40 @@ function controlShare(text: string): number {
   return controls / sample.length;
 }
 
+// Where HTML and XML say their encoding: <meta charset>, the http-equiv content type, the XML declaration.
+const CHARSET_DECLARATION = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/iu;
+
+// windows-1252 in 0x80–0x9F (WHATWG Encoding); the rest of the range is Latin-1.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /**
- * Decodes UTF-8 (with or without BOM) and UTF-16 with a BOM.
+ * Node 20's TextDecoder decodes windows-1252 (the label web pages use for "latin1") as ISO-8859-1,
+ * turning curly quotes into control characters; the 32 differing code points are mapped here.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/gu, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+/** A decoder for the legacy encoding a page or feed declares (windows-1252, ISO-8859-2, Shift_JIS...), if any. */
+function declaredDecoder(bytes: Uint8Array): Decoder | undefined {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const match = CHARSET_DECLARATION.exec(head);
+  const label = match?.[1] ?? match?.[2];
+  if (!label || /^utf-?8$/iu.test(label)) return undefined;
+  try {
+    const decoder = new TextDecoder(label);
+    return decoder.encoding === 'windows-1252' ? { decode: decodeWindows1252 } : decoder;
+  } catch {
+    return undefined; // a label Node does not know: report invalid UTF-8 instead
+  }
+}
+
+/**
+ * Decodes UTF-8 (with or without BOM), UTF-16 with a BOM, and HTML or XML that declares another charset.
  * Anything else is refused rather than guessed: a wrong guess would put garbage names in the graph.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -39,6 +71,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
+    const declared = declaredDecoder(body);
+    if (declared) return { ok: true, text: declared.decode(body) };
     const lenient = new TextDecoder('utf-8').decode(body);
     const at = Buffer.byteLength(lenient.slice(0, Math.max(0, lenient.indexOf('\ufffd'))), 'utf8');
     return { ok: false, message: `is not valid UTF-8 (first bad byte near offset ${at}); save it as UTF-8 and retry` };
