@@ -36,5 +36,5 @@ export function readMarkdown(markdown: string): ArticleDraft {
     published: fields.published,
     topics: fields.topics,
   });
-  return { ...draft, url: fields.url };
+  return { ...draft, url: fields.url ?? draft.url };
 }

@@ -5,7 +5,7 @@ const body1 = 'Ministers from both countries met in Oslo on Tuesday to discuss f
 const body2 = 'The talks ended without a joint statement, but officials said a second round would follow in the spring.';
 
 describe('readPlainText metadata', () => {
-  const cases: Array<[string, string, { title?: string; published?: string; source?: string; topics?: string[] }]> = [
+  const cases: Array<[string, string, { title?: string; published?: string; source?: string; url?: string }]> = [
     [
       'date glued to the source name, furniture and staff byline',
       `Oslo Talks Stall\n\n${body1}\n\nApril 2, 2024Northwind Daily\n\nCover Image\nNorthwind Editor\n\nNorthwind Daily\n\n${body2}`,
@@ -45,6 +45,11 @@ describe('readPlainText metadata', () => {
       'reporter-in-city byline above a date with a time',
       `Oslo Talks Stall\nIngrid Berg in Tromsø\nThu 3 Mar 2022 12.30 GMT\n\n${body1}`,
       { title: 'Oslo Talks Stall', published: '2022-03-03', source: undefined },
+    ],
+    [
+      'a link to the original and a labelled source',
+      `Oslo Talks Stall\nSource: Fjord Post\nURL: https://fjord.example/oslo-talks\n2024-05-07\n\n${body1}`,
+      { published: '2024-05-07', source: 'Fjord Post', url: 'https://fjord.example/oslo-talks' },
     ],
     [
       'no metadata at all',

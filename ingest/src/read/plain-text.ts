@@ -70,6 +70,7 @@ export function readPlainText(raw: string, hints: TextHints = {}): ArticleDraft 
     title,
     text: joinParagraphs(paragraphs),
     source,
+    url: header.url,
     published: hints.published ?? header.published,
     topics: [...(hints.topics ?? []), ...footer.topics],
   };

@@ -8,6 +8,8 @@ export interface TextHeader {
   /** `YYYY-MM-DD` of the first date line. */
   published?: string;
   source?: string;
+  /** A link to the original ("URL: https://…", or a bare URL line). */
+  url?: string;
 }
 
 // How far into the article metadata may still appear: past the standfirst, not into the story.
@@ -18,6 +20,7 @@ const DATE_LABEL = /^(?:published|updated|posted|date|dated|first published)(?:\
 // A time written before the date: "3:15 PM EDT, March 3, 2022".
 const TIME_FIRST = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*,?\s*/iu;
 const SOURCE_LABEL = /^(?:source|via|from|publisher)\s*:\s*(.{1,60})$/iu;
+const URL_LINE = /^(?:(?:url|link|canonical|original|source)\s*:\s*)?<?(https?:\/\/[^\s<>]+)>?$/iu;
 const SEPARATORS = /^[\s|,·•–—-]+/u;
 const CLOCK = /^(?:at\s+)?\d{1,2}[:.]\d{2}/iu;
 
@@ -47,6 +50,12 @@ export function readTextHeader(lines: readonly string[], from: number, title?: s
     const candidate = nameAbove;
     nameAbove = undefined;
 
+    const url = URL_LINE.exec(line);
+    if (url) {
+      header.url ??= url[1];
+      header.consumed.add(i);
+      continue;
+    }
     const sourceLabel = SOURCE_LABEL.exec(line);
     if (sourceLabel) {
       header.source ??= sourceLabel[1]!.trim();
