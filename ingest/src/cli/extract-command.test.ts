@@ -35,7 +35,10 @@ describe('npm run extract -- --jsonl', () => {
     const norway = a1.entities.find((e: { id: string }) => e.id === 'country:NO');
     expect(norway).toMatchObject({ type: 'Country', name: 'Norway' });
     for (const m of norway.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
-    expect(a1.relations).toContainEqual({ type: 'LEADS', source: 'person:ola-berg', target: 'country:NO', evidence: { start: 0, end: 56 } });
+    // Links carry the sentences naming both, as offsets into the text given.
+    const link = a1.links.find((l: { source: string; target: string }) => l.source === 'country:NO' && l.target === 'country:SE');
+    expect(link).toEqual({ source: 'country:NO', target: 'country:SE', weight: 2, evidence: [{ start: 0, end: 56 }, { start: 57, end: 88 }] });
+    expect(Array.isArray(a1.relations)).toBe(true);
 
     expect(a2).toEqual({ error: expect.stringMatching(/^line 2: not JSON/) });
     expect(a3).toEqual({ id: 'a3', error: expect.stringMatching(/^line 3: "text"/) });
