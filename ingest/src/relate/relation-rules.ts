@@ -55,7 +55,7 @@ const re = (source: string) => new RegExp(source, 'iu');
 const LEADS_TITLE_BEFORE = re(String.raw`^${POSS}\s+${QUALIFIER}(${TITLE})\s+$`);
 const TITLE_OF_AFTER = re(String.raw`^,\s+${DET}${QUALIFIER}(${TITLE})\s+(?:of|for|at|in|to)\s+(?:the\s+)?$`);
 const POSSESSIVE_TITLE_AFTER = re(String.raw`^[’']s\s+${QUALIFIER}(${TITLE})\b`);
-const HEADS = re(String.raw`^\s+${AUX}(?:leads|led|heads|headed|chairs|chaired|runs|ran|rules|ruled)\s+(?:the\s+)?$`);
+const HEADS = re(String.raw`^,?\s+(?:who\s+)?${AUX}(?:leads|led|heads|headed|chairs|chaired|runs|ran|rules|ruled|founded)\s+(?:the\s+)?$`);
 const OPPOSES = re(String.raw`^\s+${AUX}(?:${OPPOSE_VERB})\s+${DET}(?:${QUALIFIER}(?:${TITLE})\s+)?$`);
 const OFFER_AFTER = re(String.raw`^[’']s\s+(?:[\w-]+\s+){0,2}?(?:proposal|offer|plan|call|overture|initiative|request|bid|demand|invitation|peace)\b`);
 const WAR_ON = re(String.raw`^[’']s\s+(?:[\w-]+\s+)?(?:war|invasion|attack|attacks|offensive|aggression|strikes)\s+(?:in|on|against|of|with)\s+(?:the\s+)?$`);

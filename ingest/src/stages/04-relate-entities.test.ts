@@ -34,6 +34,7 @@ describe('relateEntities: typed relations', () => {
     ],
     ['Norway striker Ola Berg scored.', [NO, ['Ola Berg', 'Person']], ['person:ola-berg WORKS_FOR country:NO']],
     ['Sweden has supplied $5m in food aid to Norway.', [SE, NO], ['country:SE SUPPORTS country:NO']],
+    ['Pia Lund, who heads the Fjord Council, spoke.', [['Pia Lund', 'Person'], ['Fjord Council', 'Organization']], ['person:pia-lund LEADS org:fjord-council']],
     ['Norway joined the Fjord Council in 1990.', [NO, ['Fjord Council', 'Organization']], ['country:NO MEMBER_OF org:fjord-council']],
     ['Sweden’s war on Norway lasted a week.', [SE, NO], ['country:SE OPPOSES country:NO']],
   ];
