@@ -53,7 +53,10 @@ const INSTITUTION =
 const re = (source: string) => new RegExp(source, 'iu');
 
 const LEADS_TITLE_BEFORE = re(String.raw`^${POSS}\s+${QUALIFIER}(${TITLE})\s+$`);
-const TITLE_OF_AFTER = re(String.raw`^,\s+${DET}${QUALIFIER}(${TITLE})\s+(?:of|for|at|in|to)\s+(?:the\s+)?$`);
+// "X, the prime minister of Y", "X, a senior economist with Y": up to two lower-case words before the title.
+const TITLE_OF_AFTER = re(String.raw`^,\s+${DET}${QUALIFIER}(?:[a-z-]+\s+){0,2}?(${TITLE})\s+(?:of|for|at|in|to|with)\s+(?:the\s+)?$`);
+// "X at the Institute of Y", "X of the Y Centre": a person placed in an organisation works there.
+const AT_ORG = /^,?\s+(?:at|of|from)\s+(?:the\s+)?$/i;
 const POSSESSIVE_TITLE_AFTER = re(String.raw`^[’']s\s+${QUALIFIER}(${TITLE})\b`);
 const HEADS = re(String.raw`^,?\s+(?:who\s+)?${AUX}(?:leads|led|heads|headed|chairs|chaired|runs|ran|rules|ruled|founded)\s+(?:the\s+)?$`);
 const OPPOSES = re(String.raw`^\s+${AUX}(?:${OPPOSE_VERB})\s+${DET}(?:${QUALIFIER}(?:${TITLE})\s+)?$`);
@@ -114,6 +117,7 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
     if ((m = TITLE_OF_AFTER.exec(gap))) hit(office(m[1]!), a, b);
     else if (/^,\s+$/.test(gap) && (m = POSSESSIVE_TITLE_AFTER.exec(after))) hit(office(m[1]!), a, b);
     else if (HEADS.test(gap)) hit('LEADS', a, b);
+    else if (b.type === 'Organization' && AT_ORG.test(gap)) hit('WORKS_FOR', a, b);
   }
   // "Ruritania's Interior Ministry", "the Ruritanian army"
   if (a.type === 'Country' && b.type === 'Organization' && /^(?:[’']s)?\s+$/u.test(gap) && INSTITUTION.test(orgName(b.id))) {

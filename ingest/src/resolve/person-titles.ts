@@ -29,6 +29,8 @@ export const LEADER_TITLES = [
   'commander-in-chief',
   'dictator',
   'boss',
+  'founder',
+  'co-founder',
 ];
 
 /** Titles of people who work for a country or an organisation without heading it. */
@@ -66,6 +68,23 @@ export const STAFF_TITLES = [
   'director',
   'economist',
   'analyst',
+  'administrator',
+  'columnist',
+  'reporter',
+  'correspondent',
+  'editor',
+  'researcher',
+  'professor',
+  'lawyer',
+  'attorney',
+  'scientist',
+  'engineer',
+  'consultant',
+  'employee',
+  'aide',
+  'deputy',
+  'treasurer',
+  'president and chief executive',
 ];
 
 /** Honorifics and short titles that only ever precede a name. */

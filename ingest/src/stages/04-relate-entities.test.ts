@@ -35,6 +35,9 @@ describe('relateEntities: typed relations', () => {
     ['Norway striker Ola Berg scored.', [NO, ['Ola Berg', 'Person']], ['person:ola-berg WORKS_FOR country:NO']],
     ['Sweden has supplied $5m in food aid to Norway.', [SE, NO], ['country:SE SUPPORTS country:NO']],
     ['Pia Lund, who heads the Fjord Council, spoke.', [['Pia Lund', 'Person'], ['Fjord Council', 'Organization']], ['person:pia-lund LEADS org:fjord-council']],
+    ['Pia Lund, a senior economist with the Fjord Council, spoke.', [['Pia Lund', 'Person'], ['Fjord Council', 'Organization']], ['person:pia-lund WORKS_FOR org:fjord-council']],
+    ['Pia Lund at the Fjord Council disagreed.', [['Pia Lund', 'Person'], ['Fjord Council', 'Organization']], ['person:pia-lund WORKS_FOR org:fjord-council']],
+    ['The Fjord Council’s administrator Pia Lund spoke.', [['Fjord Council', 'Organization'], ['Pia Lund', 'Person']], ['person:pia-lund WORKS_FOR org:fjord-council']],
     ['Norway joined the Fjord Council in 1990.', [NO, ['Fjord Council', 'Organization']], ['country:NO MEMBER_OF org:fjord-council']],
     ['Sweden’s war on Norway lasted a week.', [SE, NO], ['country:SE OPPOSES country:NO']],
   ];
@@ -51,6 +54,7 @@ describe('relateEntities: typed relations', () => {
     ['Ola Berg’s letter dismissed rumours that Pia Lund would resign.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
     ['Norway and Sweden played a friendly match.', [NO, SE]],
     ['The Fjord Council in Norway opened an office.', [['Fjord Council', 'Organization'], NO]],
+    ['Ola Berg of Norway won the race.', [['Ola Berg', 'Person'], NO]],
     ['Former Norwegian prime minister Ola Berg spoke.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person']]],
     ['Norwegian striker Ola Berg scored twice.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person']]],
     ['Ola Berg, head of Norway equities at a fund, sold.', [['Ola Berg', 'Person'], NO]],
