@@ -12,6 +12,8 @@ export interface InputFiles {
   missing: Array<{ path: string; message: string }>;
 }
 
+const FOLDER_DOCUMENTS = ['**/README*', '**/LICENSE*', '**/LICENCE*', '**/CHANGELOG*', '**/node_modules/**'];
+
 export async function findInputFiles(paths: string[], extensions: readonly string[]): Promise<InputFiles> {
   const found = new Set<string>();
   const missing: InputFiles['missing'] = [];
@@ -29,7 +31,14 @@ export async function findInputFiles(paths: string[], extensions: readonly strin
     if (!info) {
       missing.push({ path: input, message: 'no such file or folder' });
     } else if (info.isDirectory()) {
-      const matches = await glob(pattern, { cwd: input, absolute: true, caseSensitiveMatch: false, dot: false });
+      const matches = await glob(pattern, {
+        cwd: input,
+        absolute: true,
+        caseSensitiveMatch: false,
+        dot: false,
+        // A folder's own README or licence is about the folder, not news.
+        ignore: FOLDER_DOCUMENTS,
+      });
       matches.sort().forEach((file) => found.add(file));
     } else {
       // A file named explicitly is read whatever its extension: the reader says if it cannot.

@@ -7,9 +7,10 @@ export function normaliseForHash(text: string): string {
 }
 
 /**
- * sha256 hex of the normalised text.
- * @example contentHash('a  b\n') === contentHash('a b')
+ * sha256 hex of the normalised title and text: an exact copy has both the
+ * same. The same body under another headline is a different article.
+ * @example contentHash('a  b\n', 'T') === contentHash('a b', 'T')
  */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(normaliseForHash(text), 'utf8').digest('hex');
+export function contentHash(text: string, title = ''): string {
+  return createHash('sha256').update(`${normaliseForHash(title)}\n\n${normaliseForHash(text)}`, 'utf8').digest('hex');
 }

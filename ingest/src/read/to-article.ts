@@ -27,15 +27,15 @@ export function fallbackTitle(text: string): string {
 
 /**
  * Builds the Article; `draft.text` is used exactly as built, since every offset points into it.
- * id = the URL when there is one, else `sha256:` + the content hash.
+ * id = the URL when there is one, else `sha256:` + the content hash (of title and text).
  */
 export function toArticle(draft: ArticleDraft, options: ReadOptions = {}, nameTitle?: string): Article {
-  const hash = contentHash(draft.text);
   const url = httpUrl(draft.url);
   const source = cleanParagraph(draft.source ?? '') || options.defaultSource?.trim() || undefined;
   const published = normaliseDate(draft.published) ?? normaliseDate(options.defaultPublished);
   const topics = [...new Set((draft.topics ?? []).map(cleanParagraph).filter((t) => t !== ''))];
   const title = cleanParagraph(draft.title ?? '') || nameTitle || fallbackTitle(draft.text);
+  const hash = contentHash(draft.text, title);
   return {
     id: url ?? `sha256:${hash}`,
     title,

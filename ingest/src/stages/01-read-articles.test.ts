@@ -31,7 +31,7 @@ describe('readArticleFile: a scraped plain-text article', async () => {
     for (const furniture of ['Cover Image', 'Editor', 'Sources:', 'Related Topics', 'Coral Reefs', 'Coastal Times', 'October 4']) {
       expect(article!.text).not.toContain(furniture);
     }
-    expect(article!.contentHash).toBe(contentHash(article!.text));
+    expect(article!.contentHash).toBe(contentHash(article!.text, article!.title));
     expect(article!.id).toBe(`sha256:${article!.contentHash}`);
   });
 });
@@ -42,7 +42,7 @@ describe('readArticleFile: JSONL with bad lines', async () => {
   it('reads the good records and uses the URL as id', () => {
     expect(articles.map((a) => [a.id, a.title, a.published, a.source])).toEqual([
       ['https://wire.example/grain', 'Grain Convoy Reaches Port', '2024-02-12', 'Plains Wire'],
-      [`sha256:${contentHash(articles[1]!.text)}`, 'Bridge Tender Awarded', '2024-02-12T09:30:00.000Z', 'Plains Wire'],
+      [`sha256:${contentHash(articles[1]!.text, articles[1]!.title)}`, 'Bridge Tender Awarded', '2024-02-12T09:30:00.000Z', 'Plains Wire'],
     ]);
     expect(articles[1]!.text).toBe('The ministry awarded the bridge contract to a local builder.\n\nWork starts in May.');
   });
@@ -125,10 +125,12 @@ describe('readArticleBuffer', () => {
     expect(dated!.published).toBe('2021-06-07');
   });
 
-  it('gives the same id to the same text under different whitespace', () => {
-    const a = readArticleBuffer('a.txt', Buffer.from('T\n\nThe  port\nreopened.')).articles[0]!;
-    const b = readArticleBuffer('b.json', Buffer.from('{"text": "The port reopened."}')).articles[0]!;
+  it('gives the same id to the same title and text under different whitespace', () => {
+    const a = readArticleBuffer('a.txt', Buffer.from('Port news\n\nThe  port\nreopened.')).articles[0]!;
+    const b = readArticleBuffer('b.json', Buffer.from('{"title": "Port  news", "text": "The port reopened."}')).articles[0]!;
+    const c = readArticleBuffer('c.json', Buffer.from('{"title": "Harbour news", "text": "The port reopened."}')).articles[0]!;
     expect(a.id).toBe(b.id);
+    expect(c.id).not.toBe(a.id);
   });
 });
 
