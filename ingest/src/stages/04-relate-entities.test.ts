@@ -90,8 +90,18 @@ describe('relateEntities: typed relations', () => {
 });
 
 describe('relateEntities: co-mention links', () => {
-  const text = 'Norway and Sweden met. Sweden thanked Norway. Ola Berg stayed home. Pia Lund wrote.';
-  const specs: MentionSpec[] = [NO, SE, SE, NO, ['Ola Berg', 'Person'], ['Pia Lund', 'Person']];
+  const text = 'Norway and Sweden met. Sweden thanked Norway. Ola Berg stayed home. Pia Lund wrote. Berg slept. Lund read. Denmark was quiet.';
+  const specs: MentionSpec[] = [
+    NO,
+    SE,
+    SE,
+    NO,
+    ['Ola Berg', 'Person'],
+    ['Pia Lund', 'Person'],
+    ['Berg', 'Person'],
+    ['Lund', 'Person'],
+    country('Denmark', 'DK', 'Denmark'),
+  ];
 
   it('weighs a pair by the sentences naming both, with those sentences as evidence', () => {
     const link = relate(text, specs).links.find((l) => l.source === 'country:NO' && l.target === 'country:SE')!;
@@ -103,6 +113,10 @@ describe('relateEntities: co-mention links', () => {
     const link = relate(text, specs).links.find((l) => l.source === 'person:ola-berg' && l.target === 'person:pia-lund')!;
     expect(link.weight).toBe(0.25);
     expect(link.evidence.map((e) => text.slice(e.start, e.end))).toEqual(['Ola Berg stayed home.', 'Pia Lund wrote.']);
+  });
+
+  it('does not link an actor named once in passing to the rest of the article', () => {
+    expect(relate(text, specs).links.filter((l) => l.source === 'country:DK' || l.target === 'country:DK')).toEqual([]);
   });
 
   it('orders each pair (source < target) and lists each pair once', () => {
