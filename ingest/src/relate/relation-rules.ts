@@ -55,8 +55,9 @@ const re = (source: string) => new RegExp(source, 'iu');
 const LEADS_TITLE_BEFORE = re(String.raw`^${POSS}\s+${QUALIFIER}(${TITLE})\s+$`);
 // "X, the prime minister of Y", "X, a senior economist with Y": up to two lower-case words before the title.
 const TITLE_OF_AFTER = re(String.raw`^,\s+${DET}${QUALIFIER}(?:[a-z-]+\s+){0,2}?(${TITLE})\s+(?:of|for|at|in|to|with)\s+(?:the\s+)?$`);
-// "X at the Institute of Y", "X of the Y Centre": a person placed in an organisation works there.
-const AT_ORG = /^,?\s+(?:at|of|from)\s+(?:the\s+)?$/i;
+// "X of the Y Centre", "X, from the Y Institute": a person placed in an organisation works there.
+// Not "at": "won at the Volvo Open", "designed by X at the Gielgud" name events and venues.
+const AT_ORG = /^,?\s+(?:of|from)\s+(?:the\s+)?$/i;
 const POSSESSIVE_TITLE_AFTER = re(String.raw`^[’']s\s+${QUALIFIER}(${TITLE})\b`);
 const HEADS = re(String.raw`^,?\s+(?:who\s+)?${AUX}(?:leads|led|heads|headed|chairs|chaired|runs|ran|rules|ruled|founded)\s+(?:the\s+)?$`);
 const OPPOSES = re(String.raw`^\s+${AUX}(?:${OPPOSE_VERB})\s+${DET}(?:${QUALIFIER}(?:${TITLE})\s+)?$`);
