@@ -158,4 +158,6 @@ export interface Me {
   authRequired: boolean;
   name?: string;
   role?: string;
+  /** The server's local default analyst (no sign-in on loopback). */
+  local?: boolean;
 }

@@ -207,7 +207,7 @@ function toArticleRef(raw: Json): ArticleRef {
 }
 
 function toTimeline(raw: unknown): TimelinePoint[] {
-  return list<Json>(raw, 'points', 'timeline').map((p) => ({
+  return list<Json>(raw, 'buckets', 'points', 'timeline').map((p) => ({
     period: str(p.period) ?? str(p.month) ?? str(p.date) ?? '',
     count: num(p.count ?? p.mentions ?? p.articles),
   }));
@@ -220,13 +220,18 @@ export const api = {
 
   me: async (): Promise<Me> => {
     const raw = await request<Json>('GET', '/api/me');
-    const analyst = (raw.analyst as Json | undefined) ?? raw;
+    const analyst = (raw.analyst as Json | null | undefined) ?? undefined;
     return {
-      authRequired: Boolean(raw.authRequired ?? raw.auth ?? false),
-      name: str(analyst.name),
-      role: str(analyst.role),
+      // Sign-in is needed when the server requires it and this request is nobody.
+      authRequired: Boolean(raw.signInRequired ?? raw.authRequired) && !analyst,
+      name: str(analyst?.name),
+      role: str(analyst?.role),
+      local: Boolean(analyst?.local),
     };
   },
+
+  /** Checks a token; answers whose it is. */
+  login: (token: string) => request<Json>('POST', '/api/login', { token }),
 
   search: async (q: string, limit = 10, type?: string): Promise<EntitySummary[]> => {
     const raw = await request('GET', `/api/search${query({ q, limit, type })}`);
@@ -329,7 +334,8 @@ export const api = {
     };
   },
 
-  annotations: async (targetKind: TargetKind, targetId: string): Promise<Annotation[]> =>
+  /** Notes on one target, or (with no arguments) every live note. */
+  annotations: async (targetKind?: TargetKind, targetId?: string): Promise<Annotation[]> =>
     list<Json>(await request('GET', `/api/annotations${query({ targetKind, targetId })}`), 'annotations', 'items').map(
       toAnnotation,
     ),
@@ -343,14 +349,26 @@ export const api = {
   deleteAnnotation: (id: string, version?: number) =>
     request('DELETE', `/api/annotations/${enc(id)}${query({ version })}`, version === undefined ? undefined : { version }),
 
-  /** Merges `id` into `into`; answers what an undo needs. */
-  merge: (id: string, into: string) => request<Json>('POST', `/api/entities/${enc(id)}/merge`, { into }),
+  /** Merges `id` into `into`; answers the merge's id, which undoes it. */
+  merge: async (id: string, into: string): Promise<{ mergeId: string }> => {
+    const raw = await request<Json>('POST', `/api/entities/${enc(id)}/merge`, { into });
+    return { mergeId: String(raw.mergeId ?? raw.id) };
+  },
 
-  unmerge: (id: string) => request<Json>('POST', `/api/entities/${enc(id)}/unmerge`),
+  undoMerge: (mergeId: string) => request<Json>('POST', `/api/merges/${enc(mergeId)}/undo`),
 
-  /** Retype, rename or reject (hide) an entity. */
-  updateEntity: (id: string, change: { type?: EntityType; name?: string; hidden?: boolean }) =>
-    request<Json>('PATCH', `/api/entities/${enc(id)}`, change),
+  /** Rename and/or retype an entity. */
+  updateEntity: (id: string, change: { type?: EntityType; name?: string }) => request<Json>('PATCH', `/api/entities/${enc(id)}`, change),
+
+  setHidden: (id: string, hidden: boolean) => request<Json>('POST', `/api/entities/${enc(id)}/${hidden ? 'hide' : 'unhide'}`, {}),
+
+  /** Says a string is not an actor (later ingests skip it) and hides the entity it made. */
+  reject: async (text: string, hideEntity: string): Promise<{ key: string }> => {
+    const raw = await request<Json>('POST', '/api/rejections', { text, hideEntity });
+    return { key: String(((raw.rejection as Json | undefined) ?? raw).key) };
+  },
+
+  unreject: (key: string) => request('DELETE', `/api/rejections/${enc(key)}`),
 };
 
 function unwrap(raw: Json, key: string): Json {

@@ -85,24 +85,29 @@ const actions: Actions = {
     await addAndShow(entity);
   }),
   markAnnotated: (ids, annotated) => {
-    for (const id of ids) cy.getElementById(id).data('annotated', annotated);
+    for (const id of ids) {
+      if (annotated) annotatedTargets.add(id);
+      else annotatedTargets.delete(id);
+      cy.getElementById(id).data('annotated', annotated);
+    }
   },
   merge: async (id, into) => {
-    await api.merge(id, into.id);
+    let { mergeId } = await api.merge(id, into.id);
     const node = cy.getElementById(id);
+    const label = String(node.data('label') ?? id);
     const removed = node.union(node.connectedEdges());
     removed.remove();
     if (!explorer.has(into.id)) await explorer.addActor(into, { record: false });
     await refreshNode(into.id);
     explorer.history.record({
-      label: `Merged ${node.data('label') ?? id} into ${into.name}`,
+      label: `Merged ${label} into ${into.name}`,
       undo: async () => {
-        await api.unmerge(id);
+        await api.undoMerge(mergeId);
         removed.restore();
         await refreshNode(into.id);
       },
       redo: async () => {
-        await api.merge(id, into.id);
+        mergeId = (await api.merge(id, into.id)).mergeId;
         removed.remove();
         await refreshNode(into.id);
       },
@@ -120,19 +125,21 @@ const actions: Actions = {
     explorer.history.record({ label: `Retyped ${node.data('label') ?? id} as ${type}`, undo: () => apply(before), redo: () => apply(type) });
   },
   reject: async (id) => {
-    await api.updateEntity(id, { hidden: true });
     const node = cy.getElementById(id);
+    const name = String(node.data('label') ?? id);
+    let { key } = await api.reject(name, id);
     const removed = node.union(node.connectedEdges());
     removed.remove();
     closePanel();
     explorer.history.record({
-      label: `Rejected ${node.data('label') ?? id}`,
+      label: `Rejected ${name}`,
       undo: async () => {
-        await api.updateEntity(id, { hidden: false });
+        await api.unreject(key);
+        await api.setHidden(id, false);
         removed.restore();
       },
       redo: async () => {
-        await api.updateEntity(id, { hidden: true });
+        key = (await api.reject(name, id)).key;
         removed.remove();
       },
     });
@@ -246,6 +253,20 @@ cy.on('cxttap', 'node', (event) => {
   ]);
 });
 cy.on('add remove', () => updateCounts());
+
+/** Ids of entities and links (`a|b`, as LINKED edges are named) that carry notes. */
+const annotatedTargets = new Set<string>();
+cy.on('add', (event) => {
+  if (annotatedTargets.has(event.target.id())) event.target.data('annotated', true);
+});
+
+async function loadAnnotatedTargets(): Promise<void> {
+  const notes = await api.annotations();
+  for (const note of notes) annotatedTargets.add(note.targetId);
+  cy.batch(() => {
+    for (const id of annotatedTargets) cy.getElementById(id).data('annotated', true);
+  });
+}
 
 onPanelClose(() => {
   openArticleId = undefined;
@@ -411,6 +432,8 @@ async function start(): Promise<void> {
     else throw error;
   }
   await setUpSignIn();
+  // Notes mark elements as they appear; a failure here only loses the marks.
+  await loadAnnotatedTargets().catch((error: unknown) => console.warn('notes not loaded', error));
   await restore(decodeView(location.hash));
   clearError();
 }

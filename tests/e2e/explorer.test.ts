@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
 import { edgePoint, graphCounts, nodePoint, screenshot, waitReady } from './_page.js';
 
@@ -56,6 +56,14 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
       if (actor) break;
     }
     if (!actor) throw new Error('the samples have no actor with an alias and an evidenced link');
+  });
+
+  afterEach(async (context) => {
+    // What the page looked like when a step failed, and what it said.
+    if (context.task.result?.state === 'fail' && page) {
+      await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+      console.error('error banner:', await page.locator('#error').textContent().catch(() => ''));
+    }
   });
 
   afterAll(async () => {
@@ -184,6 +192,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
     await page.locator('#note-text-new').fill(note);
     await page.locator('#note-tags-new').fill('e2e, verify');
     await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('.annotation .note-text').filter({ hasText: note }).waitFor({ timeout: 15_000 });
     await expect(page.locator('.annotation .note-text').filter({ hasText: note }).count()).resolves.toBe(1);
     await expect(page.evaluate((id) => (window as any).actorgraph.cy.getElementById(id).data('annotated'), actor.id)).resolves.toBe(true);
     await expect(page.locator('.annotation .byline').first().textContent()).resolves.toMatch(/\d{4}/);

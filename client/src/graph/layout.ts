@@ -28,9 +28,11 @@ export function layoutOptions(name: LayoutName, options: { big?: boolean; animat
         animate,
         animationDuration: 500,
         fit: true,
-        nodeRepulsion: 6000,
-        idealEdgeLength: 90,
-        nodeSeparation: 80,
+        // Strong repulsion: news graphs are dense, and labels need room.
+        nodeRepulsion: 25000,
+        idealEdgeLength: 130,
+        edgeElasticity: 0.2,
+        nodeSeparation: 90,
         numIter: options.big ? 1200 : 2500,
         packComponents: true,
       } as LayoutOptions;
@@ -42,7 +44,16 @@ export function runLayout(cy: Core, name: LayoutName, roots?: Collection): Promi
   const eles = cy.elements(':visible');
   const big = eles.nodes().length > 500;
   const layout = eles.layout(layoutOptions(name, { big, roots }));
-  const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+  const done = new Promise<void>((resolve) =>
+    layout.one('layoutstop', () => {
+      // A small graph fitted to the screen gets huge labels: never zoom in past 1.25.
+      if (cy.zoom() > 1.25) {
+        cy.zoom(1.25);
+        cy.center(eles);
+      }
+      resolve();
+    }),
+  );
   layout.run();
   return done;
 }

@@ -66,9 +66,9 @@ export const graphStyle: StylesheetJson = [
   {
     selector: 'edge',
     style: {
-      width: 'mapData(weight, 1, 20, 1, 8)',
+      width: 'mapData(weight, 0.5, 8, 1, 8)',
       'line-color': '#9ca3af',
-      opacity: 0.7,
+      opacity: 0.45,
       // Haystack edges are the cheapest to draw; co-mentions need no arrows.
       'curve-style': 'haystack',
       'haystack-radius': 0,

@@ -16,7 +16,12 @@ export function evidenceList(sentences: EvidenceSentence[], ends: NamedEnd[], ac
   const list = el('ol', { class: 'evidence' });
   for (const sentence of sentences) {
     // Without spans from the server, mark the two actors' names and aliases.
-    const marks = sentence.marks.length ? sentence.marks : findNames(sentence.text, ends);
+    const endIds = new Map(ends.map((e) => [e.entityId, e.type]));
+    const found = sentence.marks.length ? sentence.marks : findNames(sentence.text, ends);
+    // The link's two ends stand out; other actors named in the sentence stay faint.
+    const marks = found.map((m) =>
+      m.entityId && endIds.has(m.entityId) ? { ...m, type: m.type ?? endIds.get(m.entityId) } : { ...m, type: 'other' },
+    );
     const open = el('button', { type: 'button', class: 'link' }, sentence.articleTitle ?? sentence.articleId);
     open.addEventListener('click', () => actions.openArticle(sentence.articleId));
     list.append(

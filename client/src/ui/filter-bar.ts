@@ -29,7 +29,7 @@ export function createFilterBar(onChange: (filter: FilterState) => void): Filter
     const box = el('input', { type: 'checkbox', id: `filter-${type}`, checked: true, value: type }) as HTMLInputElement;
     return { type, box, label: el('label', { for: box.id, class: `type-chip type-${type}` }, box, ` ${TYPE_LOOK[type]?.label.replace(/ \(.*\)/, '') ?? type}`) };
   });
-  const weight = el('input', { type: 'range', id: 'filter-weight', min: 0, max: 10, step: 1, value: 0 }) as HTMLInputElement;
+  const weight = el('input', { type: 'range', id: 'filter-weight', min: 0, max: 8, step: 0.25, value: 0 }) as HTMLInputElement;
   const weightOut = el('output', { for: 'filter-weight' }, '≥ 0');
   const from = el('input', { type: 'range', id: 'filter-from', min: 0, max: 0, value: 0, 'aria-label': 'Links seen from' }) as HTMLInputElement;
   const to = el('input', { type: 'range', id: 'filter-to', min: 0, max: 0, value: 0, 'aria-label': 'Links seen until' }) as HTMLInputElement;

@@ -37,10 +37,19 @@ export async function setUpSignIn(): Promise<Me | undefined> {
     token,
     el('button', { type: 'submit' }, 'Sign in'),
   );
+  const problem = el('span', { class: 'error-text', role: 'alert' });
+  form.append(problem);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    setToken(token.value.trim());
-    location.reload();
+    void api
+      .login(token.value.trim())
+      .then(() => {
+        setToken(token.value.trim());
+        location.reload();
+      })
+      .catch(() => {
+        problem.textContent = 'That token is not known.';
+      });
   });
   replaceChildren(slot, form);
   return me;
