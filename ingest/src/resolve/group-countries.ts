@@ -19,7 +19,8 @@ export function groupCountries(mentions: Mention[]): EntityGroup[] {
       group.name = mention.canonical;
     }
     group.mentions.push(mention);
-    group.spellings.push(mention.text.trim());
+    // A possessive is no spelling of its own ("Seoul’s" is Seoul), whatever the span holds.
+    group.spellings.push(mention.text.trim().replace(/[’']s$/u, ''));
   }
   return [...byKey.values()];
 }

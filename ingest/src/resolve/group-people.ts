@@ -30,7 +30,10 @@ interface Cluster {
   spellings: string[];
   /** Keys of the first and last name parts of every spelling: what a short form may match. */
   ends: Set<string>;
+  /** Sentences naming it in full. */
   sentences: Set<number>;
+  /** Sentences naming it in full or by a short form already resolved to it. */
+  named: Set<number>;
 }
 
 /**
@@ -89,7 +92,7 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
     const endsKey = `${first}|${last}`;
     let cluster = byFullKey.get(key) ?? byEnds.get(endsKey);
     if (!cluster) {
-      cluster = { mentions: [], spellings: [], ends: new Set(), sentences: new Set() };
+      cluster = { mentions: [], spellings: [], ends: new Set(), sentences: new Set(), named: new Set() };
       clusters.push(cluster);
     }
     byFullKey.set(key, cluster);
@@ -98,18 +101,26 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
     cluster.spellings.push(name);
     cluster.ends.add(first).add(last);
     cluster.sentences.add(sentence);
+    cluster.named.add(sentence);
   });
 
   const unresolved: Mention[] = [];
   for (const short of shorts) {
     let candidates = clusters.filter((c) => c.ends.has(short.key));
     if (candidates.length > 1) candidates = candidates.filter((c) => !c.sentences.has(short.sentence));
+    // Still two namesakes: the one named in the sentence just before, if only one was, is meant.
+    if (candidates.length > 1 && short.sentence > 0) {
+      const recent = candidates.filter((c) => c.named.has(short.sentence - 1));
+      if (recent.length === 1) candidates = recent;
+    }
     if (candidates.length !== 1) {
       unresolved.push(short.mention);
       continue;
     }
-    candidates[0]!.mentions.push(short.mention);
-    candidates[0]!.spellings.push(cleanPersonName(short.mention.text));
+    const chosen = candidates[0]!;
+    chosen.mentions.push(short.mention);
+    chosen.spellings.push(cleanPersonName(short.mention.text));
+    chosen.named.add(short.sentence);
   }
 
   const groups = clusters.map<EntityGroup>((c) => {

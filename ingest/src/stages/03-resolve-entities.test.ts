@@ -54,6 +54,12 @@ describe('resolveEntities: people', () => {
       [['Choi Tae-ho', 'Person'], ['Choi Mi-ra', 'Person'], ['Choi', 'Person']],
       ['person:choi-tae-ho Choi Tae-ho [] x1', 'person:choi-mi-ra Choi Mi-ra [] x1'],
     ],
+    [
+      'between two namesakes, the one named in the sentence just before is meant',
+      'Choi Tae-ho spoke first. Mr Choi then left. Later Choi Mi-ra arrived by train. Choi said she was tired. Choi then slept.',
+      [['Choi Tae-ho', 'Person'], ['Mr Choi', 'Person'], ['Choi Mi-ra', 'Person'], ['Choi', 'Person'], ['Choi', 'Person']],
+      ['person:choi-tae-ho Choi Tae-ho [Choi] x2', 'person:choi-mi-ra Choi Mi-ra [Choi] x3'],
+    ],
     ['a short form with no full name is not a node', 'Choi spoke.', [['Choi', 'Person']], []],
   ];
   it.each(cases)('%s', (_why, text, specs, expected) => {
