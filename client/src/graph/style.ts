@@ -99,8 +99,8 @@ export const graphStyle: StylesheetJson = [
   { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'solid' } },
   { selector: 'node:selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
   { selector: 'edge:selected', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', opacity: 1 } },
-  { selector: '.path', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', opacity: 1, 'z-index': 10 } },
-  { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#dc2626' } },
+  { selector: 'edge.path', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', width: 4, opacity: 1, 'z-index': 10 } },
+  { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#dc2626', opacity: 1, 'z-index': 10 } },
   { selector: '.faded', style: { opacity: 0.15 } },
   { selector: '.user-hidden, .filtered', style: { display: 'none' } },
 ];
