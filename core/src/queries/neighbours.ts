@@ -1,8 +1,9 @@
 /**
  * An entity's neighbourhood, 1 to 3 hops, as Cytoscape elements. Each hop
  * keeps the strongest links first; nothing is cut silently: the centre's
- * direct neighbours are paged (`page`), and every node carries `more`, the
- * number of its links this answer leaves out, so the client can offer "N more".
+ * direct neighbours are paged (`page`), and every node carries `degree` and
+ * `more`, the number of its links this answer leaves out, so the client can
+ * offer "N more".
  */
 import type { EntityType } from '../model.js';
 import { NotFoundError } from '../errors.js';
@@ -32,11 +33,21 @@ export interface Neighbourhood extends Elements {
 // The link filters, shared by every hop: the other end visible and of a wanted type, weight and dates in range.
 const LINK_FILTER = `${VISIBLE('n')}
   AND ($types IS NULL OR n.type IN $types)
-  AND coalesce(r.weight, 0) >= $minWeight
+  AND ($minWeight = 0 OR coalesce(r.weight, 0) >= $minWeight)
   AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $from)
   AND ($to IS NULL OR r.firstSeen IS NULL OR r.firstSeen <= $to)`;
 
-const LINK_FIELDS = `{ weight: r.weight, articles: coalesce(r.articles, 0), firstSeen: r.firstSeen, lastSeen: r.lastSeen, manual: coalesce(r.manual, false) }`;
+const LINK_FIELDS = (r: string) =>
+  `{ weight: ${r}.weight, articles: coalesce(${r}.articles, 0), firstSeen: ${r}.firstSeen, lastSeen: ${r}.lastSeen, manual: coalesce(${r}.manual, false), note: ${r}.note }`;
+
+/** Above this many links a node is a hub: links among the answer's nodes are found from the other end. */
+const HUB_DEGREE = 500;
+
+interface Found {
+  entity: EntitySummary;
+  degree: number;
+  hop: number;
+}
 
 export async function getNeighbours(graph: Graph, id: string, options: NeighbourOptions): Promise<Neighbourhood> {
   const filters = {
@@ -45,33 +56,35 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
     from: options.from ?? null,
     to: options.to ?? null,
   };
+  // One pass over the centre's links: count them all, keep one page, strongest first.
   const [first] = await readRows(
     graph,
     `MATCH (c:Entity {id: $id})
      CALL (c) {
        MATCH (c)-[r:LINKED]-(n:Entity) WHERE ${LINK_FILTER}
-       RETURN count(*) AS total
+       WITH n, r ORDER BY r.weight DESC, elementId(n)
+       RETURN count(*) AS total, collect({ n: n, r: r })[$offset..$end] AS page
      }
-     CALL (c) {
-       MATCH (c)-[r:LINKED]-(n:Entity) WHERE ${LINK_FILTER}
-       WITH n, r ORDER BY r.weight DESC, n.id SKIP $offset LIMIT $limit
-       RETURN collect({ entity: ${ENTITY_FIELDS('n')}, link: ${LINK_FIELDS} }) AS page
-     }
-     RETURN ${ENTITY_FIELDS('c')} AS centre, total, page`,
-    { id, ...filters, offset: int(options.offset), limit: int(options.limit) },
+     UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS p
+     WITH c, total, p.n AS n, p.r AS r
+     RETURN ${ENTITY_FIELDS('c')} AS centre, COUNT { (c)-[:LINKED]-() } AS degree, total,
+            collect(CASE WHEN n IS NULL THEN null ELSE
+              { entity: ${ENTITY_FIELDS('n')}, degree: COUNT { (n)-[:LINKED]-() }, link: ${LINK_FIELDS('r')} } END) AS page`,
+    { id, ...filters, offset: int(options.offset), end: int(options.offset + options.limit) },
   );
   if (!first) throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
 
   const centre = compact(first.centre as EntitySummary);
-  const nodes = new Map<string, { entity: EntitySummary; hop: number }>([[centre.id, { entity: centre, hop: 0 }]]);
+  const nodes = new Map<string, Found>([[centre.id, { entity: centre, degree: first.degree as number, hop: 0 }]]);
   const edges = new Map<string, EdgeElement>();
   const addEdge = (a: string, b: string, link: Record<string, unknown>) => {
     const [source, target] = a < b ? [a, b] : [b, a];
-    edges.set(`${source}|${target}`, { data: { id: `${source}|${target}`, source, target, ...compact(link) } });
+    edges.set(`${source}|${target}`, { data: { id: `${source}|${target}`, source, target, type: 'LINKED', ...compact(link) } });
   };
+  type Row = { entity: EntitySummary; degree: number; link: Record<string, unknown>; from?: string };
   let frontier: string[] = [];
-  for (const item of first.page as Array<{ entity: EntitySummary; link: Record<string, unknown> }>) {
-    nodes.set(item.entity.id, { entity: compact(item.entity), hop: 1 });
+  for (const item of first.page as Row[]) {
+    nodes.set(item.entity.id, { entity: compact(item.entity), degree: item.degree, hop: 1 });
     addEdge(centre.id, item.entity.id, item.link);
     frontier.push(item.entity.id);
   }
@@ -86,56 +99,63 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
        MATCH (f:Entity {id: fid})-[r:LINKED]-(n:Entity)
        WHERE NOT n.id IN $known AND ${LINK_FILTER}
        WITH n, fid, r ORDER BY r.weight DESC
-       WITH n, collect({ from: fid, link: ${LINK_FIELDS} })[0] AS best
-       ORDER BY best.link.weight DESC, n.id LIMIT $budget
-       RETURN ${ENTITY_FIELDS('n')} AS entity, best`,
+       WITH n, head(collect({ from: fid, r: r })) AS best
+       ORDER BY best.r.weight DESC, elementId(n) LIMIT $budget
+       RETURN ${ENTITY_FIELDS('n')} AS entity, COUNT { (n)-[:LINKED]-() } AS degree, best.from AS from, ${LINK_FIELDS('best.r')} AS link`,
       { frontier, known: [...nodes.keys()], budget: int(budget), ...filters },
     );
     frontier = [];
-    for (const row of rows) {
-      const entity = compact(row.entity as EntitySummary);
-      const best = row.best as { from: string; link: Record<string, unknown> };
-      nodes.set(entity.id, { entity, hop });
-      addEdge(best.from, entity.id, best.link);
-      frontier.push(entity.id);
+    for (const row of rows as Row[]) {
+      nodes.set(row.entity.id, { entity: compact(row.entity), degree: row.degree, hop });
+      addEdge(row.from!, row.entity.id, row.link);
+      frontier.push(row.entity.id);
     }
   }
 
-  // The links among the chosen nodes (triangles matter to an analyst), and each node's full link count.
-  const ids = [...nodes.keys()];
-  const [among] = await readRows(
-    graph,
-    `MATCH (a:Entity) WHERE a.id IN $ids
-     WITH collect(a) AS ns
-     CALL (ns) {
-       UNWIND ns AS a
-       MATCH (a)-[r:LINKED]->(n:Entity) WHERE n IN ns AND ${LINK_FILTER}
-       RETURN collect({ a: a.id, b: n.id, link: ${LINK_FIELDS} }) AS links
-     }
-     RETURN links, [a IN ns | { id: a.id, degree: COUNT { (a)-[:LINKED]-() } }] AS degrees`,
-    { ids, ...filters },
-  );
-  for (const l of (among?.links ?? []) as Array<{ a: string; b: string; link: Record<string, unknown> }>) {
-    addEdge(l.a, l.b, l.link);
-  }
+  for (const l of await linksAmong(graph, nodes, filters)) addEdge(l.a, l.b, l.link);
   const shown = new Map<string, number>();
   for (const e of edges.values()) {
     shown.set(e.data.source, (shown.get(e.data.source) ?? 0) + 1);
     shown.set(e.data.target, (shown.get(e.data.target) ?? 0) + 1);
   }
-  const degree = new Map(((among?.degrees ?? []) as Array<{ id: string; degree: number }>).map((d) => [d.id, d.degree]));
   const total = first.total as number;
   const pageEnd = options.offset + (first.page as unknown[]).length;
   return {
     centre: centre.id,
     page: { offset: options.offset, limit: options.limit, total, nextOffset: pageEnd < total ? pageEnd : null },
-    nodes: [...nodes.values()].map(({ entity, hop }) =>
-      entityNode(entity, {
-        hop,
-        degree: degree.get(entity.id) ?? 0,
-        more: Math.max(0, (degree.get(entity.id) ?? 0) - (shown.get(entity.id) ?? 0)),
-      }),
+    nodes: [...nodes.values()].map(({ entity, degree, hop }) =>
+      entityNode(entity, { hop, degree, more: Math.max(0, degree - (shown.get(entity.id) ?? 0)) }),
     ),
-    edges: [...edges.values()].map((e) => ({ data: { ...e.data, type: 'LINKED' } })),
+    edges: [...edges.values()],
   };
+}
+
+/**
+ * The links among the chosen nodes (triangles matter to an analyst). Each
+ * ordinary node's links are scanned; a link between two hubs is looked up
+ * directly instead, so a hub's thousands of links are never walked here.
+ */
+async function linksAmong(graph: Graph, nodes: Map<string, Found>, filters: Record<string, unknown>) {
+  const ids = [...nodes.keys()];
+  const small = ids.filter((id) => nodes.get(id)!.degree <= HUB_DEGREE);
+  const hubs = ids.filter((id) => nodes.get(id)!.degree > HUB_DEGREE).slice(0, 60);
+  const hubPairs = hubs.flatMap((a, i) => hubs.slice(i + 1).map((b) => [a, b]));
+  const rows = await readRows(
+    graph,
+    `CALL () {
+       UNWIND $small AS sid
+       MATCH (a:Entity {id: sid})-[r:LINKED]-(n:Entity)
+       WHERE n.id IN $ids AND ${LINK_FILTER}
+       RETURN a.id AS a, n.id AS b, r
+       UNION
+       UNWIND $hubPairs AS pair
+       MATCH (a:Entity {id: pair[0]}), (n:Entity {id: pair[1]})
+       MATCH (a)-[r:LINKED]-(n)
+       WHERE ${LINK_FILTER}
+       RETURN a.id AS a, n.id AS b, r
+     }
+     RETURN a, b, ${LINK_FIELDS('r')} AS link`,
+    { small, ids, hubPairs, ...filters },
+  );
+  return rows as Array<{ a: string; b: string; link: Record<string, unknown> }>;
 }

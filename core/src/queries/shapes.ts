@@ -38,9 +38,13 @@ export interface Elements {
   edges: EdgeElement[];
 }
 
-/** Cypher map projection of an entity `e` into EntitySummary. */
+/**
+ * Cypher map of an entity expression into EntitySummary. A map literal
+ * rather than a projection, so it works on any expression (`p.node`), not
+ * only on a variable.
+ */
 export const ENTITY_FIELDS = (v: string): string =>
-  `${v} { .id, .type, .name, .iso2, .mergedInto, aliases: coalesce(${v}.aliases, []), mentionCount: coalesce(${v}.mentionCount, 0), articleCount: coalesce(${v}.articleCount, 0), hidden: coalesce(${v}.hidden, false), version: coalesce(${v}.version, 0) }`;
+  `{ id: ${v}.id, type: ${v}.type, name: ${v}.name, iso2: ${v}.iso2, mergedInto: ${v}.mergedInto, aliases: coalesce(${v}.aliases, []), mentionCount: coalesce(${v}.mentionCount, 0), articleCount: coalesce(${v}.articleCount, 0), hidden: coalesce(${v}.hidden, false), version: coalesce(${v}.version, 0) }`;
 
 /** Cypher map projection of an article `a` into ArticleSummary. */
 export const ARTICLE_FIELDS = (v: string): string => `${v} { .id, .title, .source, .url, .published }`;
