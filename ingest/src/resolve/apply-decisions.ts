@@ -6,7 +6,7 @@
  */
 import type { AnalystDecisions, ExtractedEntity, Mention } from '../../../core/src/model.js';
 import { aliasKey } from '../../../core/src/entity-keys.js';
-import { toEntity, type EntityGroup } from './entity-group.js';
+import { groupId, toEntity, type EntityGroup } from './entity-group.js';
 import { cleanPersonName } from './group-people.js';
 
 export const NO_DECISIONS: AnalystDecisions = { aliases: new Map(), rejected: new Set(), retyped: new Map() };
@@ -30,11 +30,12 @@ export function applyDecisions(groups: EntityGroup[], unresolved: Mention[], dec
     ordered.push(group);
   };
   for (const group of groups) {
-    const decided = [group.name, ...group.spellings].map((s) => decisions.aliases.get(aliasKey(group.type, s))).find(Boolean);
+    const decided =
+      decisions.aliases.size > 0 ? [group.name, ...group.spellings].map((s) => decisions.aliases.get(aliasKey(group.type, s))).find(Boolean) : undefined;
     if (decided) group.id = decided;
-    place(group, toEntity(group).id);
+    place(group, group.id ?? groupId(group));
   }
-  for (const mention of unresolved) {
+  for (const mention of decisions.aliases.size > 0 ? unresolved : []) {
     const surface = decisionSurface(mention);
     const decided = decisions.aliases.get(aliasKey('Person', surface));
     if (decided) place({ type: 'Person', name: surface, spellings: [surface], mentions: [mention], id: decided }, decided);

@@ -24,6 +24,21 @@ function idName(group: EntityGroup): string {
   return words.length >= 2 ? words.join(' ') : group.name;
 }
 
+const ids = new Map<string, string>();
+
+/** The id derived from a group's name, memoised: the same actors recur in article after article. */
+export function groupId(group: EntityGroup): string {
+  const name = idName(group);
+  const memo = `${group.type}|${group.iso2 ?? ''}|${name}`;
+  let id = ids.get(memo);
+  if (id === undefined) {
+    if (ids.size >= 20_000) ids.clear();
+    id = entityId(group.type, name, group.iso2);
+    ids.set(memo, id);
+  }
+  return id;
+}
+
 /** Close a group into the entity the rest of the pipeline sees. */
 export function toEntity(group: EntityGroup): ExtractedEntity {
   const seen = new Set<string>([group.name.toLowerCase()]);
@@ -39,7 +54,7 @@ export function toEntity(group: EntityGroup): ExtractedEntity {
     .sort((a, b) => a.start - b.start)
     .map((m) => ({ start: m.start, end: m.end, text: m.text }));
   const entity: ExtractedEntity = {
-    id: group.id ?? entityId(group.type, idName(group), group.iso2),
+    id: group.id ?? groupId(group),
     type: group.type,
     name: group.name,
     aliases,

@@ -1,6 +1,6 @@
 /** Countries within one article: every name, abbreviation, demonym and capital of one ISO code is one node. */
 import type { Mention } from '../../../core/src/model.js';
-import { surfaceKey } from '../../../core/src/entity-keys.js';
+import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
 
 export function groupCountries(mentions: Mention[]): EntityGroup[] {

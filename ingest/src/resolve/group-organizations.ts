@@ -5,7 +5,7 @@
  * puts it in brackets right after it.
  */
 import type { Mention } from '../../../core/src/model.js';
-import { surfaceKey } from '../../../core/src/entity-keys.js';
+import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
 
 /** An organisation's name without a leading article or trailing possessive. */

@@ -4,7 +4,7 @@
  * can only mean, or are left unresolved.
  */
 import type { Mention } from '../../../core/src/model.js';
-import { surfaceKey } from '../../../core/src/entity-keys.js';
+import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
 import { stripTitles } from './person-titles.js';
 

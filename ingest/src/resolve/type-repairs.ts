@@ -5,7 +5,7 @@
  * "Pyongyang’s Incentive" in a subheading) joins that country.
  */
 import type { Mention } from '../../../core/src/model.js';
-import { surfaceKey } from '../../../core/src/entity-keys.js';
+import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
 import { acronymLetters, cleanOrganizationName, lettersFit } from './group-organizations.js';
 
@@ -16,7 +16,7 @@ export function expansionsAsOrganizations(text: string, mentions: Mention[]): Me
   const out = [...mentions];
   for (let i = 0; i + 1 < out.length; i++) {
     const [m, next] = [out[i]!, out[i + 1]!];
-    if (m.type === 'Country' || next.type === 'Country' || !/^\s*\(\s*$/.test(text.slice(m.end, next.start))) continue;
+    if (m.type === 'Country' || next.type === 'Country' || next.start - m.end > 3 || !/^\s*\(\s*$/.test(text.slice(m.end, next.start))) continue;
     if (m.type === 'Organization' && next.type === 'Organization') continue;
     const acronym = acronymLetters(next.text.trim());
     // People have no bracketed acronyms; organisations do, whichever of the two the tagger got wrong.

@@ -4,7 +4,7 @@
  * over what the model would do.
  */
 import type { AnalystDecisions, ExtractedEntity } from '../../../core/src/model.js';
-import { surfaceKey } from '../../../core/src/entity-keys.js';
+import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
 import { applyDecisions, decisionSurface, NO_DECISIONS } from '../resolve/apply-decisions.js';
 import type { EntityGroup } from '../resolve/entity-group.js';
 import { groupCountries } from '../resolve/group-countries.js';
@@ -16,8 +16,9 @@ import { expansionsAsOrganizations, foldIntoCountries } from '../resolve/type-re
 export type { TextAnalysis } from '../resolve/text-analysis.js';
 
 export function resolveEntities(text: string, analysis: TextAnalysis, decisions: AnalystDecisions = NO_DECISIONS): ExtractedEntity[] {
+  const rejected = decisions.rejected;
   const mentions = expansionsAsOrganizations(text, analysis.mentions).filter(
-    (m) => !decisions.rejected.has(surfaceKey(m.text)) && !decisions.rejected.has(surfaceKey(decisionSurface(m))),
+    (m) => rejected.size === 0 || (!rejected.has(surfaceKey(m.text)) && !rejected.has(surfaceKey(decisionSurface(m)))),
   );
   const countries = groupCountries(mentions.filter((m) => m.type === 'Country'));
   const { people, organizations } = foldIntoCountries(mentions, countries);

@@ -9,6 +9,9 @@ import { sentenceSlots } from '../relate/sentence-slots.js';
 import { titleCoreference, type AnalysedText } from '../relate/title-coreference.js';
 import type { TextAnalysis } from '../resolve/text-analysis.js';
 
+const MAX_GAP = 160;
+const CONTEXT = 80;
+
 export interface RelateOptions {
   /** The article's headline with its own mentions: "X Rejects South Korean President's Offer" qualifies a title. */
   headline?: AnalysedText;
@@ -38,12 +41,14 @@ export function relateEntities(
     const evidence = { start: sentence.start, end: sentence.end };
     for (let i = 0; i + 1 < slots.length; i++) {
       const [a, b] = [slots[i]!, slots[i + 1]!];
+      // No rule spans more words than this between two actors; longer gaps are skipped unread.
+      if (b.start - a.end > MAX_GAP) continue;
       const ctx = {
         a,
         b,
         gap: text.slice(a.end, b.start),
-        before: text.slice(i > 0 ? slots[i - 1]!.end : sentence.start, a.start),
-        after: text.slice(b.end, i + 2 < slots.length ? slots[i + 2]!.start : sentence.end),
+        before: text.slice(Math.max(i > 0 ? slots[i - 1]!.end : sentence.start, a.start - CONTEXT), a.start),
+        after: text.slice(b.end, Math.min(i + 2 < slots.length ? slots[i + 2]!.start : sentence.end, b.end + CONTEXT)),
       };
       for (const hit of matchPair(ctx, orgName)) {
         add({ type: hit.type, source: hit.source.id, target: hit.target.id, evidence });
