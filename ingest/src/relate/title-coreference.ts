@@ -34,7 +34,7 @@ function qualifiedTitles(source: AnalysedText, nameWords: Set<string>, into: Map
     const m = TITLE_AFTER.exec(text.slice(mention.end, mention.end + 40));
     if (!m) continue;
     const end = mention.end + m[0].length;
-    const next = /^\s+([\p{L}-]+)/u.exec(text.slice(end));
+    const next = /^\s+([\p{L}-]+)/u.exec(text.slice(end, end + 40));
     if (next && (personStarts.has(end + next[0].length - next[1]!.length) || nameWords.has(next[1]!.toLowerCase()))) continue;
     const titles = into.get(key(m[1]!)) ?? new Set<string>();
     titles.add(`country:${mention.iso2.toUpperCase()}`);
@@ -78,6 +78,8 @@ export function titleCoreference(
       if (!m) continue;
       const titleStart = inside ? mention.start : sliceStart + m.index + m[0].indexOf(m[1]!);
       if (qualifiedHere(body.text, countryEnds, titleStart)) continue;
+      // "former President X" held the office once: no LEADS.
+      if (/\b(?:former|ex|late|then|previous)[\s-]*$/i.test(body.text.slice(Math.max(0, titleStart - 12), titleStart))) continue;
       const people = bare.get(key(m[1]!)) ?? new Map<string, Span>();
       if (!people.has(entity.id)) people.set(entity.id, mention);
       bare.set(key(m[1]!), people);

@@ -79,6 +79,9 @@ describe('relateEntities: typed relations', () => {
     const more = 'Sweden has dismissed President Ola Berg’s proposal. Swedish President Pia Lund agreed with President Lund’s aides. Norway waited.';
     const moreSpecs: MentionSpec[] = [SE, ['Ola Berg', 'Person'], country('Swedish', 'SE', 'Sweden', 'demonym'), ['Pia Lund', 'Person'], ['Lund', 'Person'], NO];
     expect(facts(more, moreSpecs, headline)).toContain('person:ola-berg LEADS country:NO');
+    // A former holder of the title is not the one the headline means.
+    const former = 'Sweden has dismissed former President Ola Berg’s proposal. Norway waited.';
+    expect(facts(former, [SE, ['Ola Berg', 'Person'], NO], headline)).not.toContain('person:ola-berg LEADS country:NO');
     // Without the headline nothing says which country he leads.
     expect(facts(text, specs)).toEqual(['country:SE OPPOSES person:ola-berg']);
   });
