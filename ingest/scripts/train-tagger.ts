@@ -50,7 +50,7 @@ function augment(doc: ConllDocument, casing: Map<string, string>, random: () => 
     }
     sentences.push([first, tokens.length]);
   }
-  const prepared = prepareText(text, casing, { tokens, sentences });
+  const prepared = prepareText(text, casing, { given: { tokens, sentences } });
   return { prepared, gold: tokens.map((t) => TAGS.indexOf(t.tag as (typeof TAGS)[number])) };
 }
 

@@ -11,6 +11,8 @@ const KEPT = new Set([
   'Value', 'Date', 'Month', 'WeekDay', 'Plural', 'Actor', 'Possessive',
 ]);
 
+const KEPT_ORDER = [...KEPT];
+
 interface Term {
   pre: string;
   text: string;
@@ -18,9 +20,12 @@ interface Term {
   tags: Set<string>;
 }
 
-/** For each token, the kept compromise tags of the term that covers its first character (empty when none). */
-export function compromiseTags(text: string, tokens: Token[]): string[][] {
-  const out: string[][] = tokens.map(() => []);
+/**
+ * For each token, the kept compromise tags of the term that covers its first character, as one
+ * space-separated string in a fixed order ('' when none): one string per tag set keeps feature look-ups cheap.
+ */
+export function compromiseTags(text: string, tokens: Token[]): string[] {
+  const out: string[] = new Array<string>(tokens.length).fill('');
   const doc = nlp(text) as unknown as { document: Term[][] };
   let offset = 0;
   let t = 0;
@@ -37,8 +42,8 @@ export function compromiseTags(text: string, tokens: Token[]): string[][] {
       offset = end + term.post.length;
       while (t < tokens.length && tokens[t]!.start < start) t++;
       if (t >= tokens.length) return out;
-      const tags: string[] = [];
-      for (const tag of term.tags) if (KEPT.has(tag)) tags.push(tag);
+      let tags = '';
+      for (const tag of KEPT_ORDER) if (term.tags.has(tag)) tags = tags ? tags + ' ' + tag : tag;
       for (let k = t; k < tokens.length && tokens[k]!.start < end; k++) out[k] = tags;
     }
   }

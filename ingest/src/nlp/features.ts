@@ -8,13 +8,27 @@ import { tokenize, type Token } from './tokenize.js';
 /** How a sentence is cased: headlines in ALL CAPS or Title Case make capitals meaningless. */
 export type CaseMode = 'n' | 'caps' | 'title';
 
+/** A trained weight table as prepareText needs it to sum static features up front (inference). */
+export interface FastWeights {
+  classes: number;
+  lookup: (feature: string) => ArrayLike<number> | undefined;
+  /** The same weights split by feature prefix ("pw=" → "the" → weights). */
+  table: Map<string, Map<string, ArrayLike<number>>>;
+  /** Weight sums per word and per compromise tag set (of the token, the one before, the one after), reused across texts. */
+  cache: Record<'word' | 'here' | 'before' | 'after', Map<string, Float64Array>>;
+}
+
 /** A text, tokenised and annotated once, ready for tagging. */
 export interface PreparedText {
   text: string;
   tokens: Token[];
   sentences: Array<[number, number]>;
-  /** Per token: the static (tag-independent) features. */
+  /** Training only: per token, the static (tag-independent) features. */
   staticFeatures: string[][];
+  /** Inference only: the summed weights of each token's static features, one row of `classes` per token. */
+  staticScores?: Float64Array;
+  /** Per token, the lower-cased word (the tag-dependent features use it). */
+  lowerWords: string[];
   /** Per sentence: how it is cased. */
   modes: CaseMode[];
   /** Per lower-cased word: how it is cased mid-sentence elsewhere in this text. */
@@ -114,68 +128,126 @@ function lexiconTag(lower: string): string {
 export function prepareText(
   text: string,
   casing: Map<string, string>,
-  given?: { tokens: Token[]; sentences: Array<[number, number]> },
+  options: {
+    given?: { tokens: Token[]; sentences: Array<[number, number]> };
+    weights?: FastWeights;
+    /** compromise's tags per token, when already computed (benchmarks). */
+    compromiseTags?: string[];
+  } = {},
 ): PreparedText {
+  const given = options.given;
   const tokens = given?.tokens ?? tokenize(text);
   const sentences = given?.sentences ?? splitSentences(text, tokens);
   const words = tokens.map((t) => normalise(t.text));
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
-  const ctags = compromiseTags(text, tokens);
+  const ctags = options.compromiseTags ?? compromiseTags(text, tokens);
   const modes: CaseMode[] = sentences.map(([from, to]) => caseMode(words.slice(from, to)));
   const docCase = documentCasing(words, sentences, modes);
-  const staticFeatures: string[][] = new Array(tokens.length);
+  const n = tokens.length;
+  const fast = options.weights;
+  const k = fast?.classes ?? 0;
+  const staticFeatures: string[][] = new Array(n);
+  const staticScores = fast ? new Float64Array(n * k) : undefined;
+  const lowerSlot = fast ? new Array<string>(n) : undefined;
 
-  sentences.forEach(([from, to], s) => {
+  let out: string[] = [];
+  let at = 0; // offset of the current token's row in staticScores
+  // Each context feature is a (prefix, value) pair: training joins them into one string, inference looks the
+  // value up in the prefix's own table, which spares building and hashing a new string per feature.
+  const emit: (prefix: string, value: string) => void = fast
+    ? (prefix, value) => {
+        const w = fast.table.get(prefix)?.get(value);
+        if (w) for (let c = 0; c < k; c++) staticScores![at + c]! += w[c]!;
+      }
+    : (prefix, value) => {
+        out.push(prefix + value);
+      };
+  const addCached = (cache: Map<string, Float64Array>, key: string, make: () => string[]): void => {
+    let v = cache.get(key);
+    if (!v) {
+      v = new Float64Array(k);
+      for (const f of make()) {
+        const w = fast!.lookup(f);
+        if (w) for (let c = 0; c < k; c++) v[c]! += w[c]!;
+      }
+      if (cache.size > 100_000) cache.clear();
+      cache.set(key, v);
+    }
+    for (let c = 0; c < k; c++) staticScores![at + c]! += v[c]!;
+  };
+
+  for (let s = 0; s < sentences.length; s++) {
+    const [from, to] = sentences[s]!;
     const mode = modes[s]!;
+    // Features conjoined with the sentence's casing: one prefix per casing (see tagger's loadModel).
+    const msPrefix = 'ms=' + mode;
+    const dcPrefix = 'dc=' + mode;
+    const crPrefix = 'cr=' + mode;
     const gaz = markGazetteer(words.slice(from, to));
     for (let i = from; i < to; i++) {
-      const k = i - from;
+      const g = i - from;
       const w = words[i]!;
       const l = lower[i]!;
+      const shape = shapes[i]!;
       const p1 = i > from ? lower[i - 1]! : '<s>';
-      const p2 = i > from + 1 ? lower[i - 2]! : '<s>';
       const n1 = i + 1 < to ? lower[i + 1]! : '</s>';
-      const n2 = i + 2 < to ? lower[i + 2]! : '</s>';
-      const dc = docCase.get(l) ?? '-';
       const cr = casing.get(l) ?? '-';
-      const f = [
-        'b',
-        'w=' + w,
-        'l=' + l,
-        's=' + shapes[i],
-        'ms=' + mode + shapes[i],
-        'p3=' + l.slice(0, 3),
-        's2=' + l.slice(-2),
-        's3=' + l.slice(-3),
-        's4=' + l.slice(-4),
-        'pw=' + p1,
-        'pw2=' + p2,
-        'nw=' + n1,
-        'nw2=' + n2,
-        'pwl=' + p1 + '|' + l,
-        'lnw=' + l + '|' + n1,
-        'ps=' + (i > from ? shapes[i - 1] : '<s>'),
-        'ns=' + (i + 1 < to ? shapes[i + 1] : '</s>'),
-        'dc=' + mode + dc,
-        'cr=' + mode + cr,
-        'crs=' + cr + shapes[i],
-        'lx=' + lexiconTag(l),
-        'g=' + (gaz[k] ?? '-'),
-        'pg=' + (k > 0 ? gaz[k - 1] ?? '-' : '<s>'),
-        'ng=' + (gaz[k + 1] ?? '-'),
-      ];
-      if (i === from) f.push('first' + mode);
-      for (const t of ctags[i]!) f.push('c=' + t);
-      if (i > from) for (const t of ctags[i - 1]!) f.push('pc=' + t);
-      if (i + 1 < to) for (const t of ctags[i + 1]!) f.push('nc=' + t);
-      staticFeatures[i] = f;
+      const here = ctags[i]!;
+      const before = i > from ? ctags[i - 1]! : '';
+      const after = i + 1 < to ? ctags[i + 1]! : '';
+      at = i * k;
+      out = [];
+      if (fast) {
+        addCached(fast.cache.word, w, () => wordFeatures(w, l, shape, cr));
+        if (here) addCached(fast.cache.here, here, () => tagFeatures('c=', here));
+        if (before) addCached(fast.cache.before, before, () => tagFeatures('pc=', before));
+        if (after) addCached(fast.cache.after, after, () => tagFeatures('nc=', after));
+        lowerSlot![i] = l;
+      } else {
+        out.push(...wordFeatures(w, l, shape, cr), ...tagFeatures('c=', here), ...tagFeatures('pc=', before), ...tagFeatures('nc=', after));
+      }
+      emit(msPrefix, shape);
+      emit('pw=', p1);
+      emit('nw=', n1);
+      emit('pw2=', i > from + 1 ? lower[i - 2]! : '<s>');
+      emit('nw2=', i + 2 < to ? lower[i + 2]! : '</s>');
+      emit('pwl=', p1 + '|' + l);
+      emit('lnw=', l + '|' + n1);
+      emit(dcPrefix, docCase.get(l) ?? '-');
+      emit(crPrefix, cr);
+      emit('g=', gaz[g] ?? '-');
+      if (i === from) emit('first', mode);
+      if (!fast) staticFeatures[i] = out;
     }
-  });
-  return { text, tokens, sentences, staticFeatures, modes, docCase };
+  }
+  return { text, tokens, sentences, staticFeatures, staticScores, lowerWords: lowerSlot ?? lower, modes, docCase };
 }
 
-/** The features that depend on the two previous predicted tags. */
+/** Features of the word alone; slot 2 must stay the lower-cased word ("l="). */
+function wordFeatures(w: string, l: string, shape: string, cr: string): string[] {
+  return [
+    'b',
+    'w=' + w,
+    'l=' + l,
+    's=' + shape,
+    'p3=' + l.slice(0, 3),
+    's2=' + l.slice(-2),
+    's3=' + l.slice(-3),
+    's4=' + l.slice(-4),
+    'crs=' + cr + shape,
+    'lx=' + lexiconTag(l),
+  ];
+}
+
+function tagFeatures(prefix: string, tags: string): string[] {
+  return tags ? tags.split(' ').map((t) => prefix + t) : [];
+}
+
+/**
+ * The features that depend on the two previous predicted tags, as (prefix, value) pairs like the static ones:
+ * "t=" + previous tag, "t2=" + both previous tags, "tw=" + previous tag + "|" + word.
+ */
 export function dynamicFeatures(prev: string, prev2: string, lowerWord: string): string[] {
   return ['t=' + prev, 't2=' + prev2 + '|' + prev, 'tw=' + prev + '|' + lowerWord];
 }

@@ -17,9 +17,9 @@ export function splitSentences(text: string, tokens: Token[]): Array<[number, nu
     if (!next) break;
     let boundary = text.slice(tok.end, next.start).includes('\n');
     if (!boundary && /^[.!?]+$|^\.\.\.$/.test(tok.text)) {
-      // Closing quotes and brackets stay with the sentence they close.
       let j = i + 1;
-      while (j < tokens.length && CLOSERS.test(tokens[j]!.text) && !text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('\n')) j++;
+      // Closing quotes and brackets are glued to the stop; a quote after a space opens the next sentence.
+      while (j < tokens.length && CLOSERS.test(tokens[j]!.text) && tokens[j]!.start === tokens[j - 1]!.end) j++;
       const after = tokens[j];
       if (!after || /^[A-Z0-9"“'‘(\[]/.test(after.text)) {
         i = j - 1;

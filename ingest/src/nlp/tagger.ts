@@ -1,7 +1,10 @@
 /** The BIO sequence tagger: greedy left-to-right decoding, and the stored model's format (gzipped weight table). */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { dynamicFeatures, type PreparedText } from './features.js';
+import { dynamicFeatures, type FastWeights, type PreparedText } from './features.js';
+
+/** Sentence casings, longest first so that "caps" is not read as "c" + "aps". */
+const CASE_MODES = ['title', 'caps', 'n'];
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -28,9 +31,17 @@ export function decode(
     let prev = '<s>';
     let prev2 = '<s>';
     for (let i = from; i < to; i++) {
-      const stat = prepared.staticFeatures[i]!;
-      const features = stat.concat(dynamicFeatures(prev, prev2, stat[2]!.slice(2)));
-      score(features, scores);
+      const dynamic = dynamicFeatures(prev, prev2, prepared.lowerWords[i]!);
+      const pre = prepared.staticScores;
+      let features = dynamic;
+      if (pre) {
+        score(dynamic, scores);
+        const row = i * TAGS.length;
+        for (let c = 0; c < TAGS.length; c++) scores[c]! += pre[row + c]!;
+      } else {
+        features = prepared.staticFeatures[i]!.concat(dynamic);
+        score(features, scores);
+      }
       let best = 0;
       for (let c = 1; c < TAGS.length; c++) {
         if (allowed(prev, TAGS[c]!) && scores[c]! > scores[best]!) best = c;
@@ -66,6 +77,8 @@ export function serialiseModel(
 }
 
 export interface LoadedModel {
+  /** For prepareText: sums static features once per token. */
+  weights: FastWeights;
   meta: Record<string, unknown>;
   /** How words are cased mid-sentence in the training text (see `casingTable`). */
   casing: Map<string, string>;
@@ -105,5 +118,23 @@ export function loadModel(path: string): LoadedModel {
     }
     return scores;
   };
-  return { meta, casing, score, features: weights.size };
+  // Context features are looked up by prefix, then value (see prepareText); features conjoined with the
+  // sentence casing ("ms=capsXx") get one prefix per casing ("ms=caps" → "Xx").
+  const table = new Map<string, Map<string, Float32Array>>();
+  for (const [f, w] of weights) {
+    const eq = f.indexOf('=');
+    let prefix = eq < 0 ? (f.startsWith('first') ? 'first' : f) : f.slice(0, eq + 1);
+    let value = eq < 0 ? f.slice(prefix.length) : f.slice(eq + 1);
+    if (prefix === 'ms=' || prefix === 'dc=' || prefix === 'cr=') {
+      const mode = CASE_MODES.find((m) => value.startsWith(m)) ?? '';
+      prefix += mode;
+      value = value.slice(mode.length);
+    }
+    let m = table.get(prefix);
+    if (!m) table.set(prefix, (m = new Map()));
+    m.set(value, w);
+  }
+  const cache = { word: new Map(), here: new Map(), before: new Map(), after: new Map() };
+  const fast: FastWeights = { classes: TAGS.length, lookup: (f) => weights.get(f), table, cache };
+  return { meta, casing, score, weights: fast, features: weights.size };
 }

@@ -23,7 +23,9 @@ export function mentionModel(): LoadedModel {
 }
 
 /** Words before a capital that make it a place rather than its government: "in Seoul", "flew to Tokyo". */
-const LOCATIVE = new Set('in at near outside inside from to into around across through via within toward towards visit visited visiting arrived based downtown central'.split(' '));
+const LOCATIVE = new Set(
+  'in at near outside inside from to into around across through via within toward towards visit visited visiting arrived left leaving reached entered based downtown central'.split(' '),
+);
 
 /** A capital names its country's government unless the words before it make it a place, or it opens a dateline. */
 function capitalIsMetonym(tokens: Token[], span: LabelledSpan, sentenceStart: number): boolean {
@@ -48,9 +50,10 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
 
 /** Sentences and mentions of `text`; mentions are sorted, never overlap, and `text.slice(start, end) === mention.text`. */
 export function findMentions(text: string): TextAnalysis {
-  const prepared = prepareText(text, mentionModel().casing);
+  const model = mentionModel();
+  const prepared = prepareText(text, model.casing, { weights: model.weights });
   const { tokens } = prepared;
-  const tags: string[] = decode(prepared, mentionModel().score);
+  const tags: string[] = decode(prepared, model.score);
   applyAcronyms(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
@@ -58,7 +61,7 @@ export function findMentions(text: string): TextAnalysis {
     tokens,
     tags,
     modeOf: (i) => prepared.modes[sentenceOf[i]!]!,
-    casing: mentionModel().casing,
+    casing: model.casing,
     docCase: prepared.docCase,
   };
 

@@ -1,0 +1,110 @@
+/** Hard cases for the mention stage, in our own words: clean spans, countries by name, abbreviation, demonym and capital, headlines. */
+import { describe, expect, it } from 'vitest';
+import type { Mention } from '../../../core/src/model.js';
+import { findMentions } from './02-find-mentions.js';
+
+const show = (m: Mention): string => `${m.type}:${m.text}`;
+
+/** [text, mentions that must be found exactly ("Type:span"), country details that must hold ("span=ISO2/via")]. */
+const FOUND: Array<[string, string[], string[]?]> = [
+  ['Kim Yo-jong, the sister of leader Kim Jong Un, warned the South on Tuesday.', ['Person:Kim Yo-jong', 'Person:Kim Jong Un']],
+  ['Officials said President Lee Jae-myung would attend the summit.', ['Person:Lee Jae-myung']],
+  ['President Lee, speaking after the vote, said talks were still possible.', ['Person:Lee']],
+  ['Seoul’s proposal was rejected within hours.', ['Country:Seoul'], ['Seoul=KR/capital']],
+  [
+    'U.S. President Donald Trump spoke by phone with the Japanese prime minister.',
+    ['Country:U.S.', 'Person:Donald Trump', 'Country:Japanese'],
+    ['U.S.=US/abbreviation', 'Japanese=JP/demonym'],
+  ],
+  ['North Korean state media called the plan a provocation.', ['Country:North Korean'], ['North Korean=KP/demonym']],
+  [
+    'Leaders gathered for the Asia-Pacific Economic Cooperation (APEC) forum, and APEC ministers met later.',
+    ['Organization:Asia-Pacific Economic Cooperation', 'Organization:APEC'],
+  ],
+  [
+    'South Korea’s Unification Ministry said the offer still stood.',
+    ['Country:South Korea', 'Organization:Unification Ministry'],
+    ['South Korea=KR/name'],
+  ],
+  ['Washington and Tokyo issued a joint statement on Sunday.', ['Country:Washington', 'Country:Tokyo'], ['Washington=US/capital', 'Tokyo=JP/capital']],
+  ['The DPRK fired two missiles, the Foreign Ministry said.', ['Country:DPRK', 'Organization:Foreign Ministry'], ['DPRK=KP/abbreviation']],
+  ['She addressed the United Nations Security Council on Friday.', ['Organization:United Nations Security Council']],
+  ['Michael Jordan flew to Jordan last spring.', ['Person:Michael Jordan', 'Country:Jordan']],
+  ['Germany and France signed the accord in Brussels.', ['Country:Germany', 'Country:France']],
+];
+
+/** [text, strings that must not be a mention nor inside one]. */
+const NOT_FOUND: Array<[string, string[]]> = [
+  ['Joint Military Drills Resume as Peace Talks Stall', ['Joint', 'Military', 'Drills', 'Peace', 'Talks']],
+  ['Cover Image', ['Cover', 'Image']],
+  ['Trump Says He Is Open to Kim Talks', ['Kim Talks', 'Talks', 'Says']],
+  ['Related Topics', ['Related', 'Topics']],
+  ['The turkey and the guinea fowl were roasted for the holiday.', ['turkey', 'guinea']],
+  ['He said us officials would come to the us embassy.', ['us']],
+];
+
+describe('findMentions: hard cases', () => {
+  it.each(FOUND)('%s', (text, expected, countries = []) => {
+    const { mentions } = findMentions(text);
+    const found = mentions.map(show);
+    for (const e of expected) expect(found).toContain(e);
+    for (const c of countries) {
+      const [span, detail] = c.split('=') as [string, string];
+      const m = mentions.find((x) => x.text === span && x.type === 'Country');
+      expect(m && `${m.iso2}/${m.via}`).toBe(detail);
+    }
+  });
+
+  it('resolves a demonym and a capital to the canonical country name', () => {
+    const text = 'North Korean envoys left Pyongyang, and Pyongyang said nothing.';
+    const { mentions } = findMentions(text);
+    expect(mentions.find((m) => m.text === 'North Korean')?.canonical).toBe('North Korea');
+    // "left Pyongyang" is a place; "Pyongyang said" is the government.
+    const capital = mentions.filter((m) => m.text === 'Pyongyang');
+    expect(capital).toHaveLength(1);
+    expect(capital[0]).toMatchObject({ type: 'Country', iso2: 'KP', via: 'capital', canonical: 'North Korea' });
+    expect(text.slice(capital[0]!.end)).toMatch(/^ said/);
+  });
+});
+
+describe('findMentions: false positives', () => {
+  it.each(NOT_FOUND)('%s', (text, forbidden) => {
+    const { mentions } = findMentions(text);
+    for (const m of mentions) for (const f of forbidden) expect(m.text.split(/\s+/)).not.toContain(f);
+  });
+});
+
+describe('findMentions: spans and sentences', () => {
+  const text =
+    'Pyongyang Rejects Seoul Offer\n\nNorth Korea’s foreign ministry said on Monday that it would not meet U.S. envoys. ' +
+    '"We have no interest," said Kim Yo-jong. The Unification Ministry in Seoul called that regrettable.';
+  const { sentences, mentions } = findMentions(text);
+
+  it('gives exact, sorted, non-overlapping spans without punctuation or possessives', () => {
+    let last = -1;
+    for (const m of mentions) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.start).toBeGreaterThanOrEqual(last);
+      last = m.end;
+      expect(m.text).not.toMatch(/['’]s$|[,;:!?"”]$/);
+      // A final period only as part of an abbreviation ("U.S.").
+      if (m.text.endsWith('.')) expect(m.text).toMatch(/^([A-Z]\.)+$/);
+    }
+    expect(mentions.map(show)).toContain('Country:North Korea');
+    expect(mentions.map(show)).toContain('Person:Kim Yo-jong');
+  });
+
+  it('ends a sentence at the headline and at each full stop', () => {
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Pyongyang Rejects Seoul Offer',
+      'North Korea’s foreign ministry said on Monday that it would not meet U.S. envoys.',
+      '"We have no interest," said Kim Yo-jong.',
+      'The Unification Ministry in Seoul called that regrettable.',
+    ]);
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(findMentions('')).toEqual({ sentences: [], mentions: [] });
+    expect(findMentions('  \n ')).toEqual({ sentences: [], mentions: [] });
+  });
+});
