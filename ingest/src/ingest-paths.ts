@@ -94,6 +94,11 @@ export async function ingestPaths(
       }
       const chunk = articles.slice(at, at + batchSize);
       const batch = await prepareBatch(store, chunk, seenInRun, pool.extract, summary);
+      const broken = systemicFailure(batch);
+      if (broken) {
+        summary.stoppedBecause = `extraction itself is failing (${broken}); nothing more was tried`;
+        break;
+      }
       // The previous batch was writing while this one was extracted.
       await writing;
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
@@ -116,6 +121,13 @@ export async function ingestPaths(
   summary.failed = summary.failures.length;
   summary.elapsedMs = Date.now() - started;
   return summary;
+}
+
+/** Every article of a batch failing extraction the same way is a broken setup, not bad input. */
+function systemicFailure(batch: { items: unknown[]; extractionErrors: string[] }): string | undefined {
+  const errors = batch.extractionErrors;
+  const allFailed = errors.length >= 3 && batch.items.length === 0;
+  return allFailed && new Set(errors).size === 1 ? errors[0] : undefined;
 }
 
 async function readInputs(paths: string[], options: IngestOptions, summary: IngestSummary): Promise<Article[]> {
@@ -150,9 +162,9 @@ async function prepareBatch(
   seenInRun: SeenInRun,
   extract: (article: Article) => Promise<LoadItem['extraction']>,
   summary: IngestSummary,
-): Promise<LoadBatch> {
+): Promise<LoadBatch & { extractionErrors: string[] }> {
   const fates = await classifyArticles(store, chunk, seenInRun);
-  const batch: LoadBatch = { items: [], duplicates: [] };
+  const batch: LoadBatch & { extractionErrors: string[] } = { items: [], duplicates: [], extractionErrors: [] };
   const extractions = chunk.map((article, i) => {
     const { fate } = fates[i];
     return fate === 'new' || fate === 'updated' ? extract(article).then(
@@ -173,6 +185,7 @@ async function prepareBatch(
       const result = await extractions[i]!;
       if (!result.ok) {
         summary.failures.push({ path: article.origin ?? article.id, message: `extraction failed: ${result.message}` });
+        batch.extractionErrors.push(result.message);
         continue;
       }
       summary[fate.fate] += 1;
