@@ -9,7 +9,7 @@ import { byId, el, replaceChildren } from './dom.js';
 import { createGraph } from './graph/create-graph.js';
 import { Explorer } from './graph/explorer.js';
 import { exportGraph, EXPORT_FORMATS, type ExportFormat } from './graph/export.js';
-import { dateBounds } from './graph/filters.js';
+import { applyFilters, dateBounds } from './graph/filters.js';
 import { LAYOUTS, runLayout, type LayoutName } from './graph/layout.js';
 import { badgeImage, nodeBadge, TYPE_LOOK } from './graph/style.js';
 import { bindKeys } from './keyboard.js';
@@ -47,6 +47,8 @@ function saveView(): void {
 }
 
 const explorer = new Explorer(cy, saveView, announce);
+// The side panel opening or closing resizes the canvas without a window resize; without this, clicks land off target.
+new ResizeObserver(() => cy.resize()).observe(byId('cy'));
 (window as unknown as { actorgraph: unknown }).actorgraph = { cy, explorer };
 
 function updateCounts(): void {
@@ -159,7 +161,9 @@ async function refreshNode(id: string): Promise<void> {
 }
 
 async function addAndShow(entity: EntitySummary): Promise<void> {
+  const isNew = !explorer.has(entity.id);
   const node = await explorer.addActor(entity);
+  if (isNew) await linkToShown(entity.id);
   cy.$(':selected').unselect();
   node.select();
   explorer.focus(entity.id);
@@ -177,12 +181,24 @@ async function expandWithRelations(id: string, record = true): Promise<void> {
   updateCounts();
 }
 
+/** Draws a newly added actor's links to actors already on the canvas (no new actors). */
+async function linkToShown(id: string): Promise<void> {
+  const page = await api.neighbours(id, { limit: 200 }).catch(() => undefined);
+  if (!page) return;
+  const edges = page.edges
+    .filter((e) => explorer.has(e.data.source) && explorer.has(e.data.target) && !explorer.has(e.data.id))
+    .map((e) => ({ group: 'edges' as const, data: e.data }));
+  if (edges.length) cy.add(edges);
+  applyFilters(cy, explorer.filter);
+}
+
 function addRelationEdges(relations: Array<{ type: string; source: string; target: string }>): void {
   const edges = relations
     .filter((r) => explorer.has(r.source) && explorer.has(r.target))
     .map((r) => ({ group: 'edges' as const, data: { id: `${r.type}:${r.source}>${r.target}`, source: r.source, target: r.target, type: r.type, weight: 2 } }))
     .filter((e) => !explorer.has(e.data.id));
   if (edges.length) cy.add(edges);
+  applyFilters(cy, explorer.filter);
 }
 
 async function openLinkBetween(a: string, b: string): Promise<void> {
