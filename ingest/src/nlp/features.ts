@@ -11,9 +11,12 @@ export type CaseMode = 'n' | 'caps' | 'title';
 /** A trained weight table as prepareText needs it to sum static features up front (inference). */
 export interface FastWeights {
   classes: number;
-  lookup: (feature: string) => ArrayLike<number> | undefined;
+  /** All weights, one row of `classes` per feature. */
+  buffer: Float32Array;
+  /** Index of a feature's row in `buffer`. */
+  rowOf: (feature: string) => number | undefined;
   /** The same weights split by feature prefix ("pw=" → "the" → weights). */
-  table: Map<string, Map<string, ArrayLike<number>>>;
+  table: Map<string, Map<string, number>>;
   /** Weight sums per word and per compromise tag set (of the token, the one before, the one after), reused across texts. */
   cache: Record<'word' | 'here' | 'before' | 'after', Map<string, Float64Array>>;
 }
@@ -157,8 +160,8 @@ export function prepareText(
   // value up in the prefix's own table, which spares building and hashing a new string per feature.
   const emit: (prefix: string, value: string) => void = fast
     ? (prefix, value) => {
-        const w = fast.table.get(prefix)?.get(value);
-        if (w) for (let c = 0; c < k; c++) staticScores![at + c]! += w[c]!;
+        const row = fast.table.get(prefix)?.get(value);
+        if (row !== undefined) for (let c = 0; c < k; c++) staticScores![at + c]! += fast.buffer[row + c]!;
       }
     : (prefix, value) => {
         out.push(prefix + value);
@@ -168,8 +171,8 @@ export function prepareText(
     if (!v) {
       v = new Float64Array(k);
       for (const f of make()) {
-        const w = fast!.lookup(f);
-        if (w) for (let c = 0; c < k; c++) v[c]! += w[c]!;
+        const row = fast!.rowOf(f);
+        if (row !== undefined) for (let c = 0; c < k; c++) v[c]! += fast!.buffer[row + c]!;
       }
       if (cache.size > 100_000) cache.clear();
       cache.set(key, v);

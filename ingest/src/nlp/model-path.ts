@@ -1,4 +1,4 @@
 /** Where the trained mention tagger lives in the repository. */
 import { fileURLToPath } from 'node:url';
 
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../models/mention-tagger.tsv.gz', import.meta.url));
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../models/mention-tagger.bin.gz', import.meta.url));

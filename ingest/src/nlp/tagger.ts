@@ -55,86 +55,112 @@ export function decode(
   return out;
 }
 
-/** Serialises weights (rounded, near-zero ones dropped) to a gzipped tab-separated table. */
+/**
+ * Serialises the model, gzipped: a 4-byte header length, a JSON header (meta, the casing table, the feature
+ * names) and then one row of float32 weights per feature, rounded to 1/100 (features with no weight ≥ `minWeight` dropped).
+ * Loading it is a JSON parse and a typed-array view: no number parsing.
+ */
 export function serialiseModel(
   weights: Map<string, ArrayLike<number>>,
   casing: Map<string, string>,
   meta: Record<string, unknown>,
   minWeight = 0.01,
 ): Buffer {
-  const lines = [JSON.stringify({ ...meta, tags: TAGS, casing: casing.size })];
-  for (const [word, bucket] of [...casing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${word}\t${bucket}`);
-  const keys = [...weights.keys()].sort();
-  for (const f of keys) {
+  const k = TAGS.length;
+  const names: string[] = [];
+  const rows: number[] = [];
+  for (const f of [...weights.keys()].sort()) {
     const w = weights.get(f)!;
-    const cells: string[] = [];
-    for (let c = 0; c < w.length; c++) {
-      if (Math.abs(w[c]!) >= minWeight) cells.push(`${c}:${Math.round(w[c]! * 100) / 100}`);
-    }
-    if (cells.length) lines.push(`${f}\t${cells.join(' ')}`);
+    let keep = false;
+    for (let c = 0; c < k; c++) if (Math.abs(w[c]!) >= minWeight) keep = true;
+    if (!keep) continue;
+    names.push(f);
+    for (let c = 0; c < k; c++) rows.push(Math.abs(w[c]!) >= minWeight ? Math.round(w[c]! * 100) / 100 : 0);
   }
-  return gzipSync(lines.join('\n'), { level: 9 });
+  const casingEntries = [...casing].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const header = Buffer.from(
+    JSON.stringify({
+      ...meta,
+      tags: TAGS,
+      casingWords: casingEntries.map((e) => e[0]).join('\n'),
+      casingBuckets: casingEntries.map((e) => e[1]).join(''),
+      features: names.join('\n'),
+    }),
+    'utf8',
+  );
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(header.length);
+  // Pad so that the float32 rows start on a 4-byte boundary.
+  const pad = Buffer.alloc((4 - ((4 + header.length) % 4)) % 4);
+  return gzipSync(Buffer.concat([size, header, pad, Buffer.from(new Float32Array(rows).buffer)]), { level: 9 });
 }
 
 export interface LoadedModel {
-  /** For prepareText: sums static features once per token. */
-  weights: FastWeights;
   meta: Record<string, unknown>;
   /** How words are cased mid-sentence in the training text (see `casingTable`). */
   casing: Map<string, string>;
+  /** For prepareText: sums static features once per token. */
+  weights: FastWeights;
   score: Scorer;
   features: number;
 }
 
+/** Features conjoined with the sentence casing ("ms=capsXx") are filed under one prefix per casing ("ms=caps" → "Xx"). */
+function splitFeature(f: string): [string, string] {
+  const eq = f.indexOf('=');
+  if (eq < 0) return f.startsWith('first') ? ['first', f.slice(5)] : [f, ''];
+  let prefix = f.slice(0, eq + 1);
+  let value = f.slice(eq + 1);
+  if (prefix === 'ms=' || prefix === 'dc=' || prefix === 'cr=') {
+    const mode = CASE_MODES.find((m) => value.startsWith(m)) ?? '';
+    prefix += mode;
+    value = value.slice(mode.length);
+  }
+  return [prefix, value];
+}
+
 /** Reads a model written by `serialiseModel`. */
 export function loadModel(path: string): LoadedModel {
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
-  const lines = text.split('\n');
-  const meta = JSON.parse(lines[0]!) as Record<string, unknown>;
-  const casingLines = Number(meta['casing'] ?? 0);
+  const bytes = gunzipSync(readFileSync(path));
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Record<string, unknown> & {
+    casingWords: string;
+    casingBuckets: string;
+    features: string;
+  };
+  const offset = 4 + headerLength + ((4 - ((4 + headerLength) % 4)) % 4);
+  // Copy into an aligned buffer of our own (the gunzip result may not start on a 4-byte boundary).
+  const buffer = new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + bytes.length));
+  const k = TAGS.length;
+
   const casing = new Map<string, string>();
-  for (let n = 1; n <= casingLines; n++) {
-    const line = lines[n]!;
-    const tab = line.lastIndexOf('\t');
-    casing.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  const weights = new Map<string, Float32Array>();
-  for (let n = casingLines + 1; n < lines.length; n++) {
-    const line = lines[n]!;
-    const tab = line.lastIndexOf('\t');
-    const w = new Float32Array(TAGS.length);
-    for (const cell of line.slice(tab + 1).split(' ')) {
-      const colon = cell.indexOf(':');
-      w[+cell.slice(0, colon)] = +cell.slice(colon + 1);
-    }
-    weights.set(line.slice(0, tab), w);
-  }
+  const words = header.casingWords ? header.casingWords.split('\n') : [];
+  words.forEach((w, i) => casing.set(w, header.casingBuckets[i]!));
+
+  // Context features are looked up by prefix, then value (see prepareText): value → first index of its row.
+  const table = new Map<string, Map<string, number>>();
+  const names = header.features ? header.features.split('\n') : [];
+  names.forEach((f, i) => {
+    const [prefix, value] = splitFeature(f);
+    let m = table.get(prefix);
+    if (!m) table.set(prefix, (m = new Map()));
+    m.set(value, i * k);
+  });
+  const rowOf = (f: string): number | undefined => {
+    const [prefix, value] = splitFeature(f);
+    return table.get(prefix)?.get(value);
+  };
   const score: Scorer = (features, scores) => {
     scores.fill(0);
     for (const f of features) {
-      const w = weights.get(f);
-      if (!w) continue;
-      for (let c = 0; c < w.length; c++) scores[c]! += w[c]!;
+      const row = rowOf(f);
+      if (row === undefined) continue;
+      for (let c = 0; c < k; c++) scores[c]! += buffer[row + c]!;
     }
     return scores;
   };
-  // Context features are looked up by prefix, then value (see prepareText); features conjoined with the
-  // sentence casing ("ms=capsXx") get one prefix per casing ("ms=caps" → "Xx").
-  const table = new Map<string, Map<string, Float32Array>>();
-  for (const [f, w] of weights) {
-    const eq = f.indexOf('=');
-    let prefix = eq < 0 ? (f.startsWith('first') ? 'first' : f) : f.slice(0, eq + 1);
-    let value = eq < 0 ? f.slice(prefix.length) : f.slice(eq + 1);
-    if (prefix === 'ms=' || prefix === 'dc=' || prefix === 'cr=') {
-      const mode = CASE_MODES.find((m) => value.startsWith(m)) ?? '';
-      prefix += mode;
-      value = value.slice(mode.length);
-    }
-    let m = table.get(prefix);
-    if (!m) table.set(prefix, (m = new Map()));
-    m.set(value, w);
-  }
+  const { casingWords: _w, casingBuckets: _b, features: _f, ...meta } = header;
   const cache = { word: new Map(), here: new Map(), before: new Map(), after: new Map() };
-  const fast: FastWeights = { classes: TAGS.length, lookup: (f) => weights.get(f), table, cache };
-  return { meta, casing, score, weights: fast, features: weights.size };
+  const fast: FastWeights = { classes: k, buffer, rowOf, table, cache };
+  return { meta, casing, score, weights: fast, features: names.length };
 }
