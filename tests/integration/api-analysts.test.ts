@@ -6,44 +6,10 @@ import type { Graph } from '../../core/src/neo4j/connect.js';
 import { createAnalyst } from '../../core/src/queries/analysts.js';
 import { ACTORS, ARTICLES, loadFixtures } from '../_setup/api-fixtures.js';
 import { enc, startTestServer, type TestServer } from '../_setup/api-server.js';
+import { snapshot } from '../_setup/api-snapshot.js';
 import { openTestGraph, wipe } from '../_setup/test-graph.js';
 
 const { quinlan, renn, varga, alliance, norway, otherRenn, chile } = ACTORS;
-
-/** Everything a merge may touch, as comparable data (versions excluded: they only grow). */
-async function snapshot(graph: Graph) {
-  const { records } = await graph.driver.executeQuery(
-    `CALL () {
-       MATCH (e:Entity) WITH e ORDER BY e.id
-       RETURN collect([e.id, labels(e), apoc_placeholder]) AS entities
-     }
-     CALL () {
-       MATCH (x)-[r]->(y) WHERE NOT x:AuditEvent
-       WITH coalesce(x.id, x.key) + ' -' + type(r) + '-> ' + coalesce(y.id, y.key) AS rel, properties(r) AS p
-       ORDER BY rel
-       RETURN collect([rel, p]) AS rels
-     }
-     CALL () {
-       MATCH (a:Alias) WITH a ORDER BY a.key RETURN collect([a.key, a.entityId]) AS aliases
-     }
-     CALL () {
-       MATCH (n:Annotation) WITH n ORDER BY n.id RETURN collect([n.id, n.targetId]) AS notes
-     }
-     RETURN entities, rels, aliases, notes`.replace(
-      'apoc_placeholder',
-      "[k IN keys(e) WHERE k <> 'version' | [k, e[k]]]",
-    ),
-  );
-  const row = records[0].toObject();
-  // Relationship order among equal keys is arbitrary; sort by full content.
-  row.rels = (row.rels as unknown[]).map((r) => JSON.stringify(r)).sort();
-  row.entities = (row.entities as Array<[string, string[], Array<[string, unknown]>]>).map(([id, labels, props]) => [
-    id,
-    [...labels].sort(),
-    props.sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]),
-  ]);
-  return row;
-}
 
 describe('analysts on a loopback server (single user, no sign-in)', () => {
   let graph: Graph;

@@ -169,8 +169,11 @@ describe('explorer API on the fixture world', () => {
       const { status, body } = await api.call('GET', `/api/links/${enc(renn.id)}/${enc(alliance.id)}/evidence`);
       expect(status).toBe(200);
       expect(body.link.weight).toBeGreaterThan(0);
-      expect(body.sentences.total).toBe(2);
-      const dates = body.sentences.items.map((s: { article: { published: string } }) => s.article.published);
+      // Two sentences name both; the link's two articles add four context sentences naming one of them.
+      expect(body.sentences).toMatchObject({ direct: 2, total: 6 });
+      const direct = body.sentences.items.filter((s: { both: boolean }) => s.both);
+      expect(body.sentences.items.slice(0, 2)).toEqual(direct);
+      const dates = direct.map((s: { article: { published: string } }) => s.article.published);
       expect(dates).toEqual([...dates].sort().reverse());
       const first = body.sentences.items[0];
       expect(first.article).toMatchObject({ id: ARTICLES[1].id, title: ARTICLES[1].title, source: 'Example Wire', url: ARTICLES[1].id });

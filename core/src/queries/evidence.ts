@@ -1,7 +1,9 @@
 /**
- * The evidence behind a link: the sentences that name both actors, with
- * every mention in them as offsets relative to the sentence (ready to
- * highlight), their articles newest first, and the typed facts between the two.
+ * The evidence behind a link: first the sentences that name both actors,
+ * then, from the articles that support a weaker (same-article) link, the
+ * sentences that name either one, alternating between the two; each with
+ * every mention in it as offsets relative to the sentence (ready to
+ * highlight) and its article, newest first; and the typed facts between them.
  */
 import { NotFoundError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
@@ -16,6 +18,8 @@ export interface Highlight {
 
 export interface EvidenceSentence {
   id: string;
+  /** True when this sentence names both ends; false for context from a supporting article. */
+  both: boolean;
   text: string;
   /** Offsets of the sentence in its article's text. */
   start: number;
@@ -38,8 +42,39 @@ export interface LinkEvidence {
   b: EntitySummary;
   link: { weight: number; articles: number; firstSeen?: string; lastSeen?: string; manual: boolean; note?: string } | null;
   relations: LinkRelation[];
-  sentences: { total: number; offset: number; limit: number; items: EvidenceSentence[] };
+  /** `direct`: how many of `total` name both ends. */
+  sentences: { total: number; direct: number; offset: number; limit: number; items: EvidenceSentence[] };
 }
+
+/**
+ * Expects entities `a`, `b` and their LINKED `r` (or null) in scope; yields
+ * `evidence`, the ordered list of `{ s, both }`, and `direct`, how many name both.
+ */
+export const EVIDENCE_LIST = `
+  CALL (a, b) {
+    OPTIONAL MATCH (a)<-[:NAMES]-(s:Sentence)-[:NAMES]->(b)
+    OPTIONAL MATCH (art:Article {id: s.articleId})
+    WITH s, art ORDER BY art.published DESC, s.articleId, s.start
+    RETURN collect(s) AS direct
+  }
+  CALL (a, b, r) {
+    WITH a, b, coalesce(r.articleIds, []) AS support
+    OPTIONAL MATCH (a)<-[:NAMES]-(s:Sentence) WHERE s.articleId IN support AND NOT (s)-[:NAMES]->(b)
+    OPTIONAL MATCH (art:Article {id: s.articleId})
+    WITH s, art ORDER BY art.published DESC, s.articleId, s.start
+    RETURN collect(s) AS aSide
+  }
+  CALL (a, b, r) {
+    WITH a, b, coalesce(r.articleIds, []) AS support
+    OPTIONAL MATCH (b)<-[:NAMES]-(s:Sentence) WHERE s.articleId IN support AND NOT (s)-[:NAMES]->(a)
+    OPTIONAL MATCH (art:Article {id: s.articleId})
+    WITH s, art ORDER BY art.published DESC, s.articleId, s.start
+    RETURN collect(s) AS bSide
+  }
+  WITH *, [s IN direct | { s: s, both: true }] +
+          reduce(acc = [], i IN range(0, CASE WHEN size(aSide) > size(bSide) THEN size(aSide) ELSE size(bSide) END - 1) |
+            acc + [x IN [aSide[i], bSide[i]] WHERE x IS NOT NULL | { s: x, both: false }]) AS evidence,
+       size(direct) AS directCount`;
 
 /**
  * Sentence rows with their highlights: expects `s` (Sentence) and `art`
@@ -55,8 +90,14 @@ export const SENTENCE_WITH_HIGHLIGHTS = `
     WITH x, start, end ORDER BY start
     RETURN collect({ start: start - s.start, end: end - s.start, entityId: x.id }) AS highlights
   }
-  WITH s, art, highlights
-  RETURN { id: s.id, text: s.text, start: s.start, end: s.end, article: ${ARTICLE_FIELDS('art')}, highlights: highlights } AS sentence`;
+  RETURN { id: s.id, both: both, text: s.text, start: s.start, end: s.end, article: ${ARTICLE_FIELDS('art')}, highlights: highlights } AS sentence`;
+
+/** Expects `evidence` (from EVIDENCE_LIST) in scope; yields one `sentence` per item of the slice [$offset, $end). */
+export const EVIDENCE_SLICE = `
+  UNWIND evidence[$offset..$end] AS item
+  WITH item.s AS s, item.both AS both
+  MATCH (art:Article {id: s.articleId})
+  ${SENTENCE_WITH_HIGHLIGHTS}`;
 
 export interface EvidenceOptions {
   offset: number;
@@ -74,28 +115,21 @@ export async function getLinkEvidence(graph: Graph, aId: string, bId: string, op
        RETURN collect(CASE WHEN t IS NULL THEN null ELSE { type: type(t), source: startNode(t).id, target: endNode(t).id,
                       articles: coalesce(t.articles, 0), sentences: coalesce(t.sentences, []) } END) AS relations
      }
-     CALL (a, b) {
-       OPTIONAL MATCH (a)<-[:NAMES]-(s:Sentence)-[:NAMES]->(b)
-       RETURN count(DISTINCT s) AS total
+     ${EVIDENCE_LIST}
+     OPTIONAL CALL (evidence) {
+       ${EVIDENCE_SLICE}
      }
-     RETURN ${ENTITY_FIELDS('a')} AS a, ${ENTITY_FIELDS('b')} AS b, total, relations,
+     RETURN ${ENTITY_FIELDS('a')} AS a, ${ENTITY_FIELDS('b')} AS b, size(evidence) AS total, directCount, relations,
             CASE WHEN r IS NULL THEN null ELSE { weight: r.weight, articles: coalesce(r.articles, 0), firstSeen: r.firstSeen,
-                 lastSeen: r.lastSeen, manual: coalesce(r.manual, false), note: r.note } END AS link`,
-    { a: aId, b: bId },
+                 lastSeen: r.lastSeen, manual: coalesce(r.manual, false), note: r.note } END AS link,
+            collect(sentence) AS sentences`,
+    { a: aId, b: bId, offset: int(options.offset), end: int(options.offset + options.limit) },
   );
   for (const [key, id] of [['a', aId], ['b', bId]] as const) {
     if (!head || (head[key] as EntitySummary | null)?.id == null) {
       throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
     }
   }
-  const rows = await readRows(
-    graph,
-    `MATCH (:Entity {id: $a})<-[:NAMES]-(s:Sentence)-[:NAMES]->(:Entity {id: $b})
-     MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-     WITH DISTINCT s, art ORDER BY art.published DESC, art.id, s.start SKIP $offset LIMIT $limit
-     ${SENTENCE_WITH_HIGHLIGHTS}`,
-    { a: aId, b: bId, offset: int(options.offset), limit: int(options.limit) },
-  );
   return {
     a: compact(head!.a as EntitySummary),
     b: compact(head!.b as EntitySummary),
@@ -103,9 +137,10 @@ export async function getLinkEvidence(graph: Graph, aId: string, bId: string, op
     relations: head!.relations as LinkRelation[],
     sentences: {
       total: head!.total as number,
+      direct: head!.directCount as number,
       offset: options.offset,
       limit: options.limit,
-      items: rows.map((r) => toSentence(r.sentence)),
+      items: (head!.sentences as unknown[]).map(toSentence),
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { EntityType } from '../model.js';
 import { NotFoundError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
-import { SENTENCE_WITH_HIGHLIGHTS, toSentence, type EvidenceSentence } from './evidence.js';
+import { EVIDENCE_LIST, EVIDENCE_SLICE, toSentence, type EvidenceSentence } from './evidence.js';
 import { int, readRows } from './run.js';
 import { compact, ENTITY_FIELDS, entityNode, VISIBLE, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
 
@@ -90,36 +90,32 @@ export async function findPaths(graph: Graph, options: PathOptions): Promise<Pat
   };
 }
 
-/** For each hop: its newest supporting sentences, how many there are, and typed facts between the ends. */
+/** For each hop: its evidence sentences (see evidence.ts), how many there are, and typed facts between the ends. */
 async function hopEvidence(graph: Graph, edges: EdgeElement[], perHop: number) {
-  const result = new Map<string, { evidence: EvidenceSentence[]; evidenceTotal: number; relations: unknown[] }>();
+  const result = new Map<string, { evidence: EvidenceSentence[]; evidenceTotal: number; evidenceDirect: number; relations: unknown[] }>();
   if (edges.length === 0) return result;
   const rows = await readRows(
     graph,
     `UNWIND $pairs AS pair
      MATCH (a:Entity {id: pair.source}), (b:Entity {id: pair.target})
-     CALL (a, b) {
-       OPTIONAL MATCH (a)<-[:NAMES]-(s:Sentence)-[:NAMES]->(b)
-       RETURN count(DISTINCT s) AS total
-     }
+     OPTIONAL MATCH (a)-[r:LINKED]-(b)
      CALL (a, b) {
        OPTIONAL MATCH (a)-[t]-(b) WHERE type(t) <> 'LINKED'
        RETURN collect(CASE WHEN t IS NULL THEN null ELSE { type: type(t), source: startNode(t).id, target: endNode(t).id } END) AS relations
      }
-     OPTIONAL CALL (a, b) {
-       MATCH (a)<-[:NAMES]-(s:Sentence)-[:NAMES]->(b)
-       MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-       WITH DISTINCT s, art ORDER BY art.published DESC, art.id, s.start LIMIT $perHop
-       ${SENTENCE_WITH_HIGHLIGHTS}
+     ${EVIDENCE_LIST}
+     OPTIONAL CALL (evidence) {
+       ${EVIDENCE_SLICE}
      }
-     WITH pair, total, relations, collect(sentence) AS sentences
-     RETURN pair.id AS id, total, relations, sentences`,
-    { pairs: edges.map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target })), perHop: int(perHop) },
+     WITH pair, size(evidence) AS total, directCount, relations, collect(sentence) AS sentences
+     RETURN pair.id AS id, total, directCount, relations, sentences`,
+    { pairs: edges.map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target })), offset: int(0), end: int(perHop) },
   );
   for (const r of rows) {
     result.set(r.id as string, {
       evidence: (r.sentences as unknown[]).map(toSentence),
       evidenceTotal: r.total as number,
+      evidenceDirect: r.directCount as number,
       relations: r.relations as unknown[],
     });
   }
