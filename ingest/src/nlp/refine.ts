@@ -16,8 +16,8 @@ export interface RefineContext {
   tokens: Token[];
   /** Per token, the tag it was given (BIO). */
   tags: readonly string[];
-  /** Per token, the casing of its sentence. */
-  modeOf: (token: number) => CaseMode;
+  /** Per token, whether its sentence is a headline in Title Case or ALL CAPS (see `isHeadline`). */
+  inHeadline: (token: number) => boolean;
   /** Training-text casing per lower-cased word ("L" = almost always lower case). */
   casing: Map<string, string>;
   /** Casing per lower-cased word elsewhere in this text ("cap", "low", "both"). */
@@ -25,7 +25,7 @@ export interface RefineContext {
 }
 
 /** In a headline every word is capitalised; an ordinary word there ("Talks", "Says", "Image") is no part of a name. */
-function isHeadlineWord(word: string, ctx: RefineContext): boolean {
+export function isHeadlineWord(word: string, ctx: Pick<RefineContext, 'casing' | 'docCase'>): boolean {
   const lower = word.toLowerCase().replace(/’/g, "'");
   const inDoc = ctx.docCase.get(lower);
   if (inDoc === 'cap' || inDoc === 'both') return false;
@@ -40,11 +40,28 @@ function isHeadlineWord(word: string, ctx: RefineContext): boolean {
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const POSSESSIVE = /^['’][sS]?$/;
 
+/**
+ * A sentence in Title Case or ALL CAPS reads as a headline when, outside the tagged spans, it has at least one
+ * ordinary word ("Says", "Resume"); a line of capitalised names and figures (a results table) does not.
+ */
+export function isHeadline(
+  mode: CaseMode,
+  from: number,
+  to: number,
+  ctx: Pick<RefineContext, 'tokens' | 'tags' | 'casing' | 'docCase'>,
+): boolean {
+  if (mode === 'n') return false;
+  for (let i = from; i < to; i++) {
+    if (ctx.tags[i] === 'O' && /^\p{L}/u.test(ctx.tokens[i]!.text) && isHeadlineWord(ctx.tokens[i]!.text, ctx)) return true;
+  }
+  return false;
+}
+
 /** A clean copy of the span, or undefined when nothing of it is left. */
 export function refineSpan(span: LabelledSpan, ctx: RefineContext): LabelledSpan | undefined {
   const { tokens } = ctx;
   let { from, to } = span;
-  const headline = ctx.modeOf(from) !== 'n';
+  const headline = ctx.inHeadline(from);
   const trimmable = (i: number): boolean => {
     const w = tokens[i]!.text;
     return PUNCT.test(w) || POSSESSIVE.test(w) || (headline && isHeadlineWord(w, ctx));

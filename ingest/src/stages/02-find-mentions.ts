@@ -4,7 +4,7 @@ import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { prepareText } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
-import { refineSpan, type RefineContext } from '../nlp/refine.js';
+import { isHeadline, refineSpan, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
 import type { Token } from '../nlp/tokenize.js';
@@ -45,7 +45,9 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
   const country = lookupCountry(surface);
   if (!country) return undefined;
   if (country.via === 'capital' && (span.label !== 'LOC' || !capitalIsMetonym(tokens, span, sentenceStart))) return undefined;
-  return { ...base, type: 'Country', iso2: country.iso2, via: country.via, canonical: country.canonical };
+  // A country word the tagger calls MISC is used as an adjective ("Thai rice", "U.S. troops"): a demonym.
+  const via = span.label === 'MISC' ? 'demonym' : country.via;
+  return { ...base, type: 'Country', iso2: country.iso2, via, canonical: country.canonical };
 }
 
 /** Sentences and mentions of `text`; mentions are sorted, never overlap, and `text.slice(start, end) === mention.text`. */
@@ -57,13 +59,9 @@ export function findMentions(text: string): TextAnalysis {
   applyAcronyms(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
-  const ctx: RefineContext = {
-    tokens,
-    tags,
-    modeOf: (i) => prepared.modes[sentenceOf[i]!]!,
-    casing: model.casing,
-    docCase: prepared.docCase,
-  };
+  const base = { tokens, tags, casing: model.casing, docCase: prepared.docCase };
+  const headline = prepared.sentences.map(([from, to], s) => isHeadline(prepared.modes[s]!, from, to, base));
+  const ctx: RefineContext = { ...base, inHeadline: (i) => headline[sentenceOf[i]!]! };
 
   const mentions: Mention[] = [];
   let lastEnd = 0;
