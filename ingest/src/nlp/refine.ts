@@ -37,6 +37,14 @@ export function isHeadlineWord(word: string, ctx: Pick<RefineContext, 'casing' |
   return tag !== undefined && COMMON_POS.has(tag);
 }
 
+/** Head nouns of institutional names: never headline words when they end an organisation's span. */
+const ORG_HEADS = new Set(
+  ('ministry council party committee agency bank union association federation commission court army police government ' +
+    'office department group league club service institute university assembly parliament navy command bureau board ' +
+    'authority organisation organization fund front movement alliance forces corporation company exchange agency')
+    .split(' '),
+);
+
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const POSSESSIVE = /^['’][sS]?$/;
 
@@ -66,8 +74,10 @@ export function refineSpan(span: LabelledSpan, ctx: RefineContext): LabelledSpan
     const w = tokens[i]!.text;
     return PUNCT.test(w) || POSSESSIVE.test(w) || (headline && isHeadlineWord(w, ctx));
   };
-  while (from < to && trimmable(from)) from++;
-  while (to > from && trimmable(to - 1)) to--;
+  while (to > from && trimmable(to - 1) && !(span.label === 'ORG' && ORG_HEADS.has(tokens[to - 1]!.text.toLowerCase()))) to--;
+  // "Unification Ministry", "Security Council": an organisation named by its head noun keeps its modifiers.
+  const namedByHead = span.label === 'ORG' && to > from && ORG_HEADS.has(tokens[to - 1]!.text.toLowerCase());
+  while (from < to && trimmable(from) && !(namedByHead && !PUNCT.test(tokens[from]!.text))) from++;
   if (from >= to) return undefined;
   // Korean and Chinese given names written "Jae-myung" are unlike anything in the training text: keep them with the family name.
   if (span.label === 'PER') {

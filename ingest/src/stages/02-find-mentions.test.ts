@@ -31,6 +31,9 @@ const FOUND: Array<[string, string[], string[]?]> = [
   ['She addressed the United Nations Security Council on Friday.', ['Organization:United Nations Security Council']],
   ['Michael Jordan flew to Jordan last spring.', ['Person:Michael Jordan', 'Country:Jordan']],
   ['Germany and France signed the accord in Brussels.', ['Country:Germany', 'Country:France']],
+  // Headlines: an institution keeps its name even when its words are ordinary ones.
+  ['Unification Ministry Says North Rejected Offer', ['Organization:Unification Ministry']],
+  ['UNIFICATION MINISTRY SAYS NORTH REJECTED OFFER', ['Organization:UNIFICATION MINISTRY']],
 ];
 
 /** [text, strings that must not be a mention nor inside one]. */
