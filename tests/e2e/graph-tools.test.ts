@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
 import { graphCounts, screenshot, waitReady } from './_page.js';
 
@@ -26,6 +26,13 @@ describe.skipIf(!chromiumAvailable())(`graph tools in ${CHROMIUM_PATH}`, () => {
     page = await browser.context.newPage();
     await page.goto(baseUrl);
     await waitReady(page);
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) {
+      await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+      console.error('status:', await page.locator('#status').textContent(), 'focus:', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120)));
+    }
   });
 
   afterAll(async () => {
@@ -53,7 +60,7 @@ describe.skipIf(!chromiumAvailable())(`graph tools in ${CHROMIUM_PATH}`, () => {
     const visible = () => page.evaluate((nodeId) => (window as any).actorgraph.cy.getElementById(nodeId).visible(), id);
     await page.locator('#cy').focus();
     await page.keyboard.press('h');
-    await expect(visible()).resolves.toBe(false);
+    await expect.poll(visible).toBe(false);
     await page.keyboard.press('Control+z');
     await expect.poll(visible).toBe(true);
     await page.keyboard.press('Control+Shift+z');
