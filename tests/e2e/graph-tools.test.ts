@@ -105,4 +105,25 @@ describe.skipIf(!chromiumAvailable())(`graph tools in ${CHROMIUM_PATH}`, () => {
     await expect(page.locator('#layout').inputValue()).resolves.toBe('concentric');
     await screenshot(page, '12-concentric-after-reload');
   });
+
+  it('says in words when Neo4j is down (503) or the server cannot be reached', async () => {
+    const broken = await browser.context.newPage();
+    // The server's own 503 shape, for the one request that fails; everything else is real.
+    await broken.route('**/api/top*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'database_unavailable', message: 'Neo4j is not reachable' } }) }),
+    );
+    await broken.goto(baseUrl);
+    await waitReady(broken);
+    await expect(broken.locator('#error').textContent()).resolves.toContain('graph database is not available');
+    await expect(broken.locator('#empty').textContent()).resolves.toContain('could not be loaded');
+    await expect(broken.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
+    await screenshot(broken, '13-neo4j-down');
+
+    await broken.unroute('**/api/top*');
+    await broken.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await broken.reload();
+    await waitReady(broken);
+    await expect(broken.locator('#error').textContent()).resolves.toContain('server is not reachable');
+    await broken.close();
+  });
 });
