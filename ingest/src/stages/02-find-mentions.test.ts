@@ -17,6 +17,7 @@ const FOUND: Array<[string, string[], string[]?]> = [
     ['U.S.=US/abbreviation', 'Japanese=JP/demonym'],
   ],
   ['North Korean state media called the plan a provocation.', ['Country:North Korean'], ['North Korean=KP/demonym']],
+  ['The report was carried by North Korean state media.', ['Country:North Korean'], ['North Korean=KP/demonym']],
   [
     'Leaders gathered for the Asia-Pacific Economic Cooperation (APEC) forum, and APEC ministers met later.',
     ['Organization:Asia-Pacific Economic Cooperation', 'Organization:APEC'],
@@ -44,6 +45,10 @@ const NOT_FOUND: Array<[string, string[]]> = [
   ['Related Topics', ['Related', 'Topics']],
   ['The turkey and the guinea fowl were roasted for the holiday.', ['turkey', 'guinea']],
   ['He said us officials would come to the us embassy.', ['us']],
+  // A list of topic headings under an article: none of them is an actor.
+  ['Inter-Korean Relations\nLeaflet Ban\nTrump-Kim Talks\nPeace Talks', ['Leaflet', 'Ban', 'Trump-Kim', 'Talks', 'Peace']],
+  // "the North" alone is no actor we can pin down.
+  ['Seoul said the North had ignored the offer.', ['North']],
 ];
 
 describe('findMentions: hard cases', () => {

@@ -2,7 +2,7 @@
 import type { Mention, Span } from '../../../core/src/model.js';
 import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
-import { prepareText } from '../nlp/features.js';
+import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
 import { isHeadline, refineSpan, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
@@ -21,6 +21,8 @@ export function mentionModel(): LoadedModel {
   model ??= loadModel(DEFAULT_MODEL_PATH);
   return model;
 }
+
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western']);
 
 /** Words before a capital that make it a place rather than its government: "in Seoul", "flew to Tokyo". */
 const LOCATIVE = new Set(
@@ -50,6 +52,49 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
   return { ...base, type: 'Country', iso2: country.iso2, via, canonical: country.canonical };
 }
 
+/** Two-word lines the tagger reads as prose ("Leaflet Ban") are headings when every word is capitalised. */
+function headingMode(tokens: Token[], from: number, to: number, mode: CaseMode): CaseMode {
+  if (mode !== 'n') return mode;
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    if (!/^\p{L}/u.test(tokens[i]!.text)) continue;
+    if (!/^\p{Lu}/u.test(tokens[i]!.text)) return mode;
+    words++;
+  }
+  return words >= 2 ? 'title' : mode;
+}
+
+/** How each lower-cased word is written mid-sentence in this text's prose (headings left out): "cap", "low" or "both". */
+function proseCasing(tokens: Token[], sentences: Array<[number, number]>, modes: CaseMode[]): Map<string, string> {
+  const seen = new Map<string, number>();
+  sentences.forEach(([from, to], s) => {
+    if (modes[s] !== 'n') return;
+    for (let i = from + 1; i < to; i++) {
+      const w = tokens[i]!.text;
+      if (!/^\p{L}/u.test(w)) continue;
+      const key = w.toLowerCase().replace(/’/g, "'");
+      seen.set(key, (seen.get(key) ?? 0) | (/^\p{Lu}/u.test(w) ? 1 : 2));
+    }
+  });
+  const out = new Map<string, string>();
+  for (const [k, v] of seen) out.set(k, v === 1 ? 'cap' : v === 2 ? 'low' : 'both');
+  return out;
+}
+
+/** "North Korean" tagged as two spans ("North", "Korean") is one country word: rejoin what the gazetteer knows whole. */
+function mergeSplitCountries(text: string, spans: LabelledSpan[]): LabelledSpan[] {
+  const out: LabelledSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && last.to === span.from && lookupCountry(text.slice(last.start, span.end)) && !lookupCountry(text.slice(span.start, span.end))) {
+      out[out.length - 1] = { ...last, to: span.to, end: span.end };
+    } else {
+      out.push(span);
+    }
+  }
+  return out;
+}
+
 /** Sentences and mentions of `text`; mentions are sorted, never overlap, and `text.slice(start, end) === mention.text`. */
 export function findMentions(text: string): TextAnalysis {
   const model = mentionModel();
@@ -59,15 +104,18 @@ export function findMentions(text: string): TextAnalysis {
   applyAcronyms(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
-  const base = { tokens, tags, casing: model.casing, docCase: prepared.docCase };
-  const headline = prepared.sentences.map(([from, to], s) => isHeadline(prepared.modes[s]!, from, to, base));
+  const modes = prepared.sentences.map(([from, to], s) => headingMode(tokens, from, to, prepared.modes[s]!));
+  const base = { tokens, tags, casing: model.casing, docCase: proseCasing(tokens, prepared.sentences, modes) };
+  const headline = prepared.sentences.map(([from, to], s) => isHeadline(modes[s]!, from, to, base));
   const ctx: RefineContext = { ...base, inHeadline: (i) => headline[sentenceOf[i]!]! };
 
   const mentions: Mention[] = [];
   let lastEnd = 0;
-  for (const raw of spansFromBio(tokens, tags)) {
+  for (const raw of mergeSplitCountries(text, spansFromBio(tokens, tags))) {
     const span = refineSpan(raw, ctx);
     if (!span || span.start < lastEnd) continue;
+    // "the North", "the South": a compass word alone names no actor we can pin down.
+    if (span.to - span.from === 1 && COMPASS.has(tokens[span.from]!.text.toLowerCase())) continue;
     const mention = toMention(text, tokens, span, prepared.sentences[sentenceOf[span.from]!]![0]);
     if (!mention) continue;
     mentions.push(mention);
