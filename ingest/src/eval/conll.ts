@@ -71,18 +71,34 @@ function scoredMentions(mentions: Mention[]): Keyed {
   return out;
 }
 
-/** Raw compromise's answer on the same text, offsets as it reports them. */
+/**
+ * compromise reports the punctuation CoNLL's spaced-out tokens put beside a name ("Hussain ,", "Kent (") as part of
+ * its match; that is an artefact of the rebuilt text, not of what compromise found, so the baseline sheds it.
+ */
+function trimmedSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,;:()"'!?\-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:()"'!?\-]/.test(text[end - 1]!)) end--;
+  // A lone final full stop, split off by a space, is the sentence's.
+  if (end - start > 2 && text[end - 1] === '.' && text[end - 2] === ' ') end -= 2;
+  return [start, end];
+}
+
+/** Raw compromise's answer on the same text, at its offsets less stray punctuation (see `trimmedSpan`). */
 function baselineSpans(text: string): Keyed {
   const out = emptyKeyed();
   const doc = nlp(text);
   type Match = { text: string; offset: { start: number; length: number } };
   const add = (type: EntityType, matches: Match[], keep: (m: Match) => boolean = () => true): void => {
-    for (const m of matches) if (keep(m)) out.get(type)!.add(key(m.offset.start, m.offset.start + m.offset.length));
+    for (const m of matches) {
+      if (!keep(m)) continue;
+      const [start, end] = trimmedSpan(text, m.offset.start, m.offset.start + m.offset.length);
+      if (end > start) out.get(type)!.add(key(start, end));
+    }
   };
   add('Person', doc.people().json({ offset: true }) as Match[]);
   add('Organization', doc.organizations().json({ offset: true }) as Match[]);
   add('Country', doc.places().json({ offset: true }) as Match[], (m) =>
-    isCountryName(text.slice(m.offset.start, m.offset.start + m.offset.length)),
+    isCountryName(text.slice(...trimmedSpan(text, m.offset.start, m.offset.start + m.offset.length))),
   );
   return out;
 }
