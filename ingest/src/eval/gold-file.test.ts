@@ -24,9 +24,7 @@ describe.skipIf(!shared)('gold evaluation of the sample article (skipped when ..
     expect(r.metadata.filter((m) => !m.ok)).toEqual([]);
   });
 
-  // Known gap, kept visible: the mention stage does not yet tag the demonym in "North Korean state
-  // media", so North Korea lacks that spelling. When it does, this starts failing: drop `.fails`.
-  it.fails('finds every required actor as one node with all its spellings', () => {
+  it('finds every required actor as one node with all its spellings', () => {
     expect(evaluation.report.missing).toEqual([]);
   });
 });
