@@ -78,3 +78,10 @@ export class SetupError extends AppError {
     super('setup_missing', 500, message, options);
   }
 }
+
+/** A query ran past its time budget (e.g. a path search across hubs); narrowing the question helps. */
+export class QueryTimeoutError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super('query_timeout', 504, message, options);
+  }
+}
