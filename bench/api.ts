@@ -30,6 +30,11 @@ export interface ApiBenchOptions {
   /** Stop a workload early after this long, whatever the count. */
   maxSecondsPerWorkload?: number;
   log?: (line: string) => void;
+  /**
+   * Query this Neo4j instead of starting a throw-away one, e.g. a graph that
+   * generate-graph wrote earlier with the same sizes (default seed): nothing is written.
+   */
+  uri?: string;
 }
 
 export interface Latency {
@@ -102,17 +107,19 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
   const warmup = options.warmup ?? 60;
   const maxMs = (options.maxSecondsPerWorkload ?? 60) * 1000;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-bench-api-'));
-  const db = await startEmbeddedNeo4j({ dataDir, heap: '2g', pageCacheMb: 2048 });
-  const driver = createDriver(db.uri);
-  const graph: Graph = { driver, uri: db.uri, close: () => driver.close() };
+  const db = options.uri ? undefined : await startEmbeddedNeo4j({ dataDir, heap: '2g', pageCacheMb: 2048 });
+  const uri = options.uri ?? db!.uri;
+  const driver = createDriver(uri);
+  const graph: Graph = { driver, uri, close: () => driver.close() };
   let server: Server | undefined;
   try {
-    await ensureSchema(graph);
-    log(`api bench: generating ${options.entities ?? 100_000} entities and ${options.links ?? 1_000_000} links …`);
+    if (!options.uri) await ensureSchema(graph);
+    log(`api bench: ${options.uri ? 'recomputing' : 'generating'} ${options.entities ?? 100_000} entities and ${options.links ?? 1_000_000} links …`);
     let lastLog = 0;
     const generated = await generateGraph(graph, {
       entities: options.entities ?? 100_000,
       links: options.links ?? 1_000_000,
+      write: !options.uri,
       onProgress: (done, total, what) => {
         if (Date.now() - lastLog > 10_000 || done === total) {
           lastLog = Date.now();
@@ -206,7 +213,7 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
   } finally {
     await new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve()));
     await graph.close();
-    await db.stop();
+    await db?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -233,7 +240,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : undefined;
   };
-  benchApi({ entities: arg('entities'), links: arg('links'), requests: arg('requests'), concurrency: arg('concurrency') })
+  const uriAt = process.argv.indexOf('--uri');
+  benchApi({
+    entities: arg('entities'),
+    links: arg('links'),
+    requests: arg('requests'),
+    concurrency: arg('concurrency'),
+    uri: uriAt > 0 ? process.argv[uriAt + 1] : undefined,
+  })
     .then((result) => console.log(formatApiBench(result)))
     .catch((error: unknown) => {
       console.error(error);

@@ -14,6 +14,8 @@ export interface GenerateOptions {
   skew?: number;
   seed?: number;
   batchSize?: number;
+  /** false: only compute the graph (ids, names, ranks), e.g. to query one generated earlier with the same seed. */
+  write?: boolean;
   onProgress?: (done: number, total: number, what: string) => void;
 }
 
@@ -112,7 +114,7 @@ export async function generateGraph(graph: Graph, options: GenerateOptions): Pro
     degree[b]++;
   }
 
-  for (let i = 0; i < options.entities; i += batch) {
+  for (let i = 0; options.write !== false && i < options.entities; i += batch) {
     const rows = [];
     for (let k = i; k < Math.min(i + batch, options.entities); k++) {
       rows.push({
@@ -135,7 +137,7 @@ export async function generateGraph(graph: Graph, options: GenerateOptions): Pro
     options.onProgress?.(Math.min(i + batch, options.entities), options.entities, 'entities');
   }
 
-  for (let i = 0; i < links.length; i += batch) {
+  for (let i = 0; options.write !== false && i < links.length; i += batch) {
     const rows = links.slice(i, i + batch).map((l) => ({
       s: ids[l.s],
       t: ids[l.t],

@@ -40,8 +40,12 @@ const LINK_FILTER = `${VISIBLE('n')}
 const LINK_FIELDS = (r: string) =>
   `{ weight: ${r}.weight, articles: coalesce(${r}.articles, 0), firstSeen: ${r}.firstSeen, lastSeen: ${r}.lastSeen, manual: coalesce(${r}.manual, false), note: ${r}.note }`;
 
-/** Above this many links a node is a hub: links among the answer's nodes are found from the other end. */
-const HUB_DEGREE = 500;
+/** Beyond the centre, a node with more links than this is a hub: shown, but not walked through. */
+const HUB_DEGREE = 200;
+/** Links among the answer's nodes are found by scanning the nodes with at most this many links… */
+const SCAN_DEGREE = 100;
+/** …and by direct lookups between the busiest others, up to this many of them. */
+const MAX_LOOKUP_NODES = 30;
 
 interface Found {
   entity: EntitySummary;
@@ -89,8 +93,12 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
     frontier.push(item.entity.id);
   }
 
-  // Further hops share what is left of the node budget, strongest links first.
-  for (let hop = 2; hop <= options.depth && frontier.length > 0; hop++) {
+  // Further hops share what is left of the node budget, strongest links first. Hubs met on
+  // the way are not walked through (their thousands of links would swamp the answer and the
+  // database); they stay in the answer with `more` saying how many links they have beyond it.
+  for (let hop = 2; hop <= options.depth; hop++) {
+    frontier = frontier.filter((fid) => nodes.get(fid)!.degree <= HUB_DEGREE);
+    if (frontier.length === 0) break;
     const budget = options.limit - (nodes.size - 1);
     if (budget <= 0) break;
     const rows = await readRows(
@@ -137,8 +145,12 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
  */
 async function linksAmong(graph: Graph, nodes: Map<string, Found>, filters: Record<string, unknown>) {
   const ids = [...nodes.keys()];
-  const small = ids.filter((id) => nodes.get(id)!.degree <= HUB_DEGREE);
-  const hubs = ids.filter((id) => nodes.get(id)!.degree > HUB_DEGREE).slice(0, 60);
+  const small = ids.filter((id) => nodes.get(id)!.degree <= SCAN_DEGREE);
+  // Links between two busy nodes beyond these stay out of the answer; each node's `more` counts them.
+  const hubs = ids
+    .filter((id) => nodes.get(id)!.degree > SCAN_DEGREE)
+    .sort((x, y) => nodes.get(x)!.hop - nodes.get(y)!.hop)
+    .slice(0, MAX_LOOKUP_NODES);
   const hubPairs = hubs.flatMap((a, i) => hubs.slice(i + 1).map((b) => [a, b]));
   const rows = await readRows(
     graph,

@@ -11,6 +11,7 @@ import { int, readRows } from './run.js';
 import { compact, ENTITY_FIELDS, entityNode, VISIBLE, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
 
 export const MAX_PATH_HOPS = 6;
+export const MAX_PATHS = 10;
 
 export interface PathOptions {
   from: string;
@@ -30,23 +31,28 @@ export interface PathsAnswer extends Elements {
   paths: Array<{ nodes: string[]; edges: string[]; length: number }>;
 }
 
+/** Longest a path search may run before the analyst is asked to narrow it. */
+export const PATH_TIMEOUT_MS = 10_000;
+
 /**
- * Cypher wants the path quantifier's bounds as literals, not parameters, so
- * one statement per allowed length is built here from our own constant
- * range; no request value ever reaches the text.
+ * Cypher wants the number of paths and the quantifier's bounds as literals,
+ * not parameters, so one statement per allowed (length, count) is built
+ * here from our own constant ranges; no request value ever reaches the text.
  */
-const PATH_QUERIES = new Map(
-  Array.from({ length: MAX_PATH_HOPS }, (_, i) => i + 1).map((max) => [
-    max,
-    `MATCH p = SHORTEST 10 (a:Entity {id: $from})
-       (()-[:LINKED]-(n:Entity) WHERE n.id = $to OR (${VISIBLE('n')} AND NOT n.id IN $avoid AND NOT n.type IN $excludeTypes)){1,${max}}
-       (b:Entity {id: $to})
-     WITH p LIMIT $limit
-     RETURN [x IN nodes(p) | ${ENTITY_FIELDS('x')}] AS nodes,
-            [r IN relationships(p) | { a: startNode(r).id, b: endNode(r).id, weight: r.weight, articles: coalesce(r.articles, 0),
-                                       manual: coalesce(r.manual, false), note: r.note }] AS links`,
-  ]),
-);
+const PATH_QUERIES = new Map<string, string>();
+for (let max = 1; max <= MAX_PATH_HOPS; max++) {
+  for (let k = 1; k <= MAX_PATHS; k++) {
+    PATH_QUERIES.set(
+      `${max}:${k}`,
+      `MATCH p = SHORTEST ${k} (a:Entity {id: $from})
+         (()-[:LINKED]-(n:Entity) WHERE n.id = $to OR (${VISIBLE('n')} AND NOT n.id IN $avoid AND NOT n.type IN $excludeTypes)){1,${max}}
+         (b:Entity {id: $to})
+       RETURN [x IN nodes(p) | ${ENTITY_FIELDS('x')}] AS nodes,
+              [r IN relationships(p) | { a: startNode(r).id, b: endNode(r).id, weight: r.weight, articles: coalesce(r.articles, 0),
+                                         manual: coalesce(r.manual, false), note: r.note }] AS links`,
+    );
+  }
+}
 
 export async function findPaths(graph: Graph, options: PathOptions): Promise<PathsAnswer> {
   const ends = await readRows(graph, 'MATCH (e:Entity) WHERE e.id IN [$from, $to] RETURN e.id AS id', {
@@ -57,13 +63,16 @@ export async function findPaths(graph: Graph, options: PathOptions): Promise<Pat
     if (!ends.some((r) => r.id === id)) throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
   }
   if (options.from === options.to) return { nodes: [], edges: [], paths: [] };
-  const rows = await readRows(graph, PATH_QUERIES.get(Math.min(Math.max(options.max, 1), MAX_PATH_HOPS))!, {
-    from: options.from,
-    to: options.to,
-    avoid: options.avoid ?? [],
-    excludeTypes: options.excludeTypes ?? [],
-    limit: int(options.limit),
-  });
+  const clamp = (x: number, hi: number) => Math.min(Math.max(Math.trunc(x), 1), hi);
+  const rows = await readRows(
+    graph,
+    PATH_QUERIES.get(`${clamp(options.max, MAX_PATH_HOPS)}:${clamp(options.limit, MAX_PATHS)}`)!,
+    { from: options.from, to: options.to, avoid: options.avoid ?? [], excludeTypes: options.excludeTypes ?? [] },
+    {
+      timeoutMs: PATH_TIMEOUT_MS,
+      message: 'The path search took too long; try fewer hops (max), or avoid the busiest hubs (avoid=…)',
+    },
+  );
 
   const nodes = new Map<string, EntitySummary>();
   const edges = new Map<string, EdgeElement>();

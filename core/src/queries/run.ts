@@ -4,7 +4,7 @@
  * (an unreachable Neo4j becomes DatabaseUnavailableError, HTTP 503).
  */
 import neo4j, { type QueryResult, type Transaction } from 'neo4j-driver';
-import { DatabaseUnavailableError } from '../errors.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
 import { toAppError } from '../neo4j/database-errors.js';
 
@@ -13,7 +13,9 @@ export type Params = Record<string, unknown>;
 /** What a write's work function receives: run one parameterised statement, get rows back. */
 export type TxRun = (cypher: string, params?: Params) => Promise<Row[]>;
 
-function translate(error: unknown): unknown {
+function translate(error: unknown, timeoutMessage?: string): unknown {
+  const code = (error as { code?: string })?.code ?? '';
+  if (timeoutMessage && /TransactionTimedOut/.test(code)) return new QueryTimeoutError(timeoutMessage, { cause: error });
   // Timeouts acquiring a pooled connection mean the server is gone too.
   if (/connection acquisition timed out/i.test((error as Error)?.message ?? '')) {
     return new DatabaseUnavailableError('api: Neo4j is not reachable right now; try again when it is back', { cause: error });
@@ -29,13 +31,20 @@ function rows(result: QueryResult): Row[] {
  * One read statement as an auto-commit query. Deliberately not the driver's
  * retrying executeQuery: when Neo4j is down the API should answer 503 at
  * once rather than hang for the retry window; the pool reconnects by itself.
+ * With a budget, Neo4j stops the query after `timeoutMs` and the caller gets
+ * a QueryTimeoutError (504) with `message`.
  */
-export async function readRows(graph: Graph, cypher: string, params: Params = {}): Promise<Row[]> {
+export async function readRows(
+  graph: Graph,
+  cypher: string,
+  params: Params = {},
+  budget?: { timeoutMs: number; message: string },
+): Promise<Row[]> {
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return rows(await session.run(cypher, params));
+    return rows(await session.run(cypher, params, budget ? { timeout: budget.timeoutMs } : undefined));
   } catch (error) {
-    throw translate(error);
+    throw translate(error, budget?.message);
   } finally {
     await session.close().catch(() => {});
   }

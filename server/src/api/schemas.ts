@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../../../core/src/model.js';
 import { ANALYST_ROLES } from '../../../core/src/queries/analysts.js';
-import { MAX_PATH_HOPS } from '../../../core/src/queries/paths.js';
+import { MAX_PATH_HOPS, MAX_PATHS } from '../../../core/src/queries/paths.js';
 
 /** `type=Person,Country` or `type=Person&type=Country`. */
 const list = <T extends z.ZodType>(item: T) =>
@@ -49,7 +49,7 @@ export const PathQuery = z.object({
   from: entityId,
   to: entityId,
   max: int(1, MAX_PATH_HOPS, 4).describe('Longest path, in hops'),
-  limit: int(1, 10, 5).describe('How many shortest paths'),
+  limit: int(1, MAX_PATHS, 5).describe('How many shortest paths'),
   avoid: list(entityId).optional().describe('Entity ids no path may pass through (e.g. hubs)'),
   excludeTypes: entityTypes,
 });
