@@ -158,14 +158,25 @@ export function prepareText(
   let at = 0; // offset of the current token's row in staticScores
   // Each context feature is a (prefix, value) pair: training joins them into one string, inference looks the
   // value up in the prefix's own table, which spares building and hashing a new string per feature.
-  const emit: (prefix: string, value: string) => void = fast
-    ? (prefix, value) => {
-        const row = fast.table.get(prefix)?.get(value);
+  // A slot is a feature prefix and, at inference, its own value → row table, resolved once per text or sentence.
+  type Slot = { name: string; map: Map<string, number> | undefined };
+  const slot = (name: string): Slot => ({ name, map: fast?.table.get(name) });
+  const emit: (s: Slot, value: string) => void = fast
+    ? (s, value) => {
+        const row = s.map?.get(value);
         if (row !== undefined) for (let c = 0; c < k; c++) staticScores![at + c]! += fast.buffer[row + c]!;
       }
-    : (prefix, value) => {
-        out.push(prefix + value);
+    : (s, value) => {
+        out.push(s.name + value);
       };
+  const PW = slot('pw=');
+  const NW = slot('nw=');
+  const PW2 = slot('pw2=');
+  const NW2 = slot('nw2=');
+  const PWL = slot('pwl=');
+  const LNW = slot('lnw=');
+  const G = slot('g=');
+  const FIRST = slot('first');
   const addCached = (cache: Map<string, Float64Array>, key: string, make: () => string[]): void => {
     let v = cache.get(key);
     if (!v) {
@@ -184,9 +195,9 @@ export function prepareText(
     const [from, to] = sentences[s]!;
     const mode = modes[s]!;
     // Features conjoined with the sentence's casing: one prefix per casing (see tagger's loadModel).
-    const msPrefix = 'ms=' + mode;
-    const dcPrefix = 'dc=' + mode;
-    const crPrefix = 'cr=' + mode;
+    const MS = slot('ms=' + mode);
+    const DC = slot('dc=' + mode);
+    const CR = slot('cr=' + mode);
     const gaz = markGazetteer(words.slice(from, to));
     for (let i = from; i < to; i++) {
       const g = i - from;
@@ -210,17 +221,17 @@ export function prepareText(
       } else {
         out.push(...wordFeatures(w, l, shape, cr), ...tagFeatures('c=', here), ...tagFeatures('pc=', before), ...tagFeatures('nc=', after));
       }
-      emit(msPrefix, shape);
-      emit('pw=', p1);
-      emit('nw=', n1);
-      emit('pw2=', i > from + 1 ? lower[i - 2]! : '<s>');
-      emit('nw2=', i + 2 < to ? lower[i + 2]! : '</s>');
-      emit('pwl=', p1 + '|' + l);
-      emit('lnw=', l + '|' + n1);
-      emit(dcPrefix, docCase.get(l) ?? '-');
-      emit(crPrefix, cr);
-      emit('g=', gaz[g] ?? '-');
-      if (i === from) emit('first', mode);
+      emit(MS, shape);
+      emit(PW, p1);
+      emit(NW, n1);
+      emit(PW2, i > from + 1 ? lower[i - 2]! : '<s>');
+      emit(NW2, i + 2 < to ? lower[i + 2]! : '</s>');
+      emit(PWL, p1 + '|' + l);
+      emit(LNW, l + '|' + n1);
+      emit(DC, docCase.get(l) ?? '-');
+      emit(CR, cr);
+      emit(G, gaz[g] ?? '-');
+      if (i === from) emit(FIRST, mode);
       if (!fast) staticFeatures[i] = out;
     }
   }

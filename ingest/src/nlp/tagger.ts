@@ -10,6 +10,8 @@ export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 
 export type Tag = (typeof TAGS)[number];
 
 export type Scorer = (features: string[], scores: Float64Array) => Float64Array;
+/** Adds the weights of `dynamicFeatures(prev, prev2, lower)` to `scores` without building their strings. */
+export type DynamicScorer = (prev: string, prev2: string, lower: string, scores: Float64Array) => void;
 
 /** "I-X" may only follow "B-X" or "I-X". */
 function allowed(prev: string, tag: string): boolean {
@@ -24,6 +26,7 @@ export function decode(
   prepared: PreparedText,
   score: Scorer,
   learn?: (i: number, features: string[], guess: number) => void,
+  fastDynamic?: DynamicScorer,
 ): Tag[] {
   const out: Tag[] = new Array(prepared.tokens.length);
   const scores = new Float64Array(TAGS.length);
@@ -31,15 +34,14 @@ export function decode(
     let prev = '<s>';
     let prev2 = '<s>';
     for (let i = from; i < to; i++) {
-      const dynamic = dynamicFeatures(prev, prev2, prepared.lowerWords[i]!);
       const pre = prepared.staticScores;
-      let features = dynamic;
-      if (pre) {
-        score(dynamic, scores);
+      let features: string[] = [];
+      if (pre && fastDynamic) {
         const row = i * TAGS.length;
-        for (let c = 0; c < TAGS.length; c++) scores[c]! += pre[row + c]!;
+        for (let c = 0; c < TAGS.length; c++) scores[c] = pre[row + c]!;
+        fastDynamic(prev, prev2, prepared.lowerWords[i]!, scores);
       } else {
-        features = prepared.staticFeatures[i]!.concat(dynamic);
+        features = prepared.staticFeatures[i]!.concat(dynamicFeatures(prev, prev2, prepared.lowerWords[i]!));
         score(features, scores);
       }
       let best = 0;
@@ -102,6 +104,8 @@ export interface LoadedModel {
   /** For prepareText: sums static features once per token. */
   weights: FastWeights;
   score: Scorer;
+  /** The tag-dependent features' weights, looked up without building strings (see `dynamicFeatures`). */
+  dynamic: DynamicScorer;
   features: number;
 }
 
@@ -159,8 +163,30 @@ export function loadModel(path: string): LoadedModel {
     }
     return scores;
   };
+  // "t2=" values are fixed pairs of tags; "tw=" values ("B-PER|kim") are filed by their tag.
+  const labels = ['<s>', ...TAGS];
+  const t1 = table.get('t=');
+  const t2 = new Map<string, number | undefined>();
+  const tw = new Map<string, Map<string, number>>();
+  for (const a of labels) {
+    for (const b of labels) t2.set(a + '\u0001' + b, table.get('t2=')?.get(`${a}|${b}`));
+    tw.set(a, new Map());
+  }
+  for (const [value, row] of table.get('tw=') ?? []) {
+    const bar = value.indexOf('|');
+    tw.get(value.slice(0, bar))?.set(value.slice(bar + 1), row);
+  }
+  const pairKeys = new Map(labels.map((a) => [a, new Map(labels.map((b) => [b, a + '\u0001' + b]))]));
+  const addRow = (row: number | undefined, scores: Float64Array): void => {
+    if (row !== undefined) for (let c = 0; c < k; c++) scores[c]! += buffer[row + c]!;
+  };
+  const dynamic: DynamicScorer = (prev, prev2, lower, scores) => {
+    addRow(t1?.get(prev), scores);
+    addRow(t2.get(pairKeys.get(prev2)!.get(prev)!), scores);
+    addRow(tw.get(prev)?.get(lower), scores);
+  };
   const { casingWords: _w, casingBuckets: _b, features: _f, ...meta } = header;
   const cache = { word: new Map(), here: new Map(), before: new Map(), after: new Map() };
   const fast: FastWeights = { classes: k, buffer, rowOf, table, cache };
-  return { meta, casing, score, weights: fast, features: names.length };
+  return { meta, casing, score, dynamic, weights: fast, features: names.length };
 }

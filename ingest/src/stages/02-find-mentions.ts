@@ -100,7 +100,7 @@ export function findMentions(text: string): TextAnalysis {
   const model = mentionModel();
   const prepared = prepareText(text, model.casing, { weights: model.weights });
   const { tokens } = prepared;
-  const tags: string[] = decode(prepared, model.score);
+  const tags: string[] = decode(prepared, model.score, undefined, model.dynamic);
   applyAcronyms(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
