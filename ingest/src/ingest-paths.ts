@@ -102,11 +102,15 @@ export async function ingestPaths(
       // The previous batch was writing while this one was extracted.
       await writing;
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
+      // Observed at the next await; never an unhandled rejection meanwhile.
+      writing.catch(() => {});
       progress.done += chunk.length;
       options.onProgress?.(progress);
     }
     await writing;
   } catch (error) {
+    // The batch still writing may fail too; its outcome is the same stop.
+    await writing.catch(() => {});
     if (!isDatabaseUnavailable(error)) throw error;
     summary.stoppedBecause = 'Neo4j became unreachable; what was written is intact — run the same command again to finish';
   } finally {

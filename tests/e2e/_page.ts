@@ -30,7 +30,11 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
 }
 
 /** Centres the view on an edge (as the Focus command would) and returns its midpoint on the page. */
-export async function edgePoint(page: Page, source: string, target: string): Promise<{ x: number; y: number; id: string }> {
+/**
+ * Screen points along the edge between two nodes, middle first: another
+ * edge or a label may lie over the middle, so callers try the next point.
+ */
+export async function edgePoints(page: Page, source: string, target: string): Promise<Array<{ x: number; y: number; id: string }>> {
   return page.evaluate(
     ([a, b]) => {
       const { cy } = (window as unknown as CyWindow).actorgraph;
@@ -38,8 +42,13 @@ export async function edgePoint(page: Page, source: string, target: string): Pro
       if (!edge) throw new Error(`no edge ${a} — ${b}`);
       cy.fit(edge, 120);
       const rect = cy.container()!.getBoundingClientRect();
-      const p = edge.renderedMidpoint();
-      return { x: rect.left + p.x, y: rect.top + p.y, id: edge.id() };
+      const from = edge.source().renderedPosition();
+      const to = edge.target().renderedPosition();
+      return [0.5, 0.4, 0.6, 0.3, 0.7].map((t) => ({
+        x: rect.left + from.x + (to.x - from.x) * t,
+        y: rect.top + from.y + (to.y - from.y) * t,
+        id: edge.id(),
+      }));
     },
     [source, target],
   );
