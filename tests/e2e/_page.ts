@@ -54,6 +54,14 @@ export async function edgePoints(page: Page, source: string, target: string): Pr
   );
 }
 
+/** The side panel's title once it shows `expected` (panels fill in after their request), or what it shows after 10 s. */
+export async function panelTitleBecomes(page: Page, expected: string): Promise<string | null> {
+  await page
+    .waitForFunction((text) => document.querySelector('#panel-title')?.textContent === text, expected, { timeout: 10_000 })
+    .catch(() => undefined);
+  return page.locator('#panel-title').textContent();
+}
+
 export async function graphCounts(page: Page): Promise<{ nodes: number; edges: number }> {
   return page.evaluate(() => {
     const { cy } = (window as unknown as CyWindow).actorgraph;

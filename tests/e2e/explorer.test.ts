@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
-import { edgePoints, graphCounts, nodePoint, screenshot, waitReady } from './_page.js';
+import { edgePoints, graphCounts, nodePoint, panelTitleBecomes, screenshot, waitReady } from './_page.js';
 
 type Json = Record<string, any>;
 const baseUrl = inject('baseUrl');
@@ -94,7 +94,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await expect(option.getAttribute('aria-selected')).resolves.toBe('true');
     await page.keyboard.press('Enter');
-    await expect(page.locator('#panel-title').textContent()).resolves.toBe(actor.name);
+    await expect(panelTitleBecomes(page, actor.name)).resolves.toBe(actor.name);
     await expect(page.locator('#panel .aliases').textContent()).resolves.toContain(actor.alias);
     await expect(page.evaluate((id) => (window as any).actorgraph.cy.getElementById(id).selected(), actor.id)).resolves.toBe(true);
     await screenshot(page, '02-search-by-alias');
@@ -193,7 +193,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
     }, actor.id);
     const point = await nodePoint(page, actor.id);
     await page.mouse.click(point.x, point.y);
-    await expect(page.locator('#panel-title').textContent()).resolves.toBe(actor.name);
+    await expect(panelTitleBecomes(page, actor.name)).resolves.toBe(actor.name);
     const note = `Check ties with ${linked.name} — e2e ${Date.now()}`;
     await page.locator('#note-text-new').fill(note);
     await page.locator('#note-tags-new').fill('e2e, verify');
@@ -207,7 +207,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
     await page.reload();
     await waitReady(page);
     await page.locator('.annotation .note-text').filter({ hasText: note }).waitFor({ timeout: 20_000 });
-    await expect(page.locator('#panel-title').textContent()).resolves.toBe(actor.name);
+    await expect(panelTitleBecomes(page, actor.name)).resolves.toBe(actor.name);
     await expect(page.evaluate((id) => (window as any).actorgraph.cy.getElementById(id).nonempty(), linked.id)).resolves.toBe(true);
     await screenshot(page, '06-note-after-reload');
   });
