@@ -29,7 +29,6 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
   }, id);
 }
 
-/** Centres the view on an edge (as the Focus command would) and returns its midpoint on the page. */
 /**
  * Screen points along the edge between two nodes, middle first: another
  * edge or a label may lie over the middle, so callers try the next point.
@@ -60,6 +59,23 @@ export async function panelTitleBecomes(page: Page, expected: string): Promise<s
     .waitForFunction((text) => document.querySelector('#panel-title')?.textContent === text, expected, { timeout: 10_000 })
     .catch(() => undefined);
   return page.locator('#panel-title').textContent();
+}
+
+/**
+ * A real click on a node. The view may still be settling (an animated fit or
+ * layout), so the node's position is read again and the click repeated until
+ * the node is selected, three times at most.
+ */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.waitForTimeout(300);
+    const point = await nodePoint(page, id);
+    await page.mouse.click(point.x, point.y);
+    const selected = await page
+      .waitForFunction((nodeId) => (window as any).actorgraph.cy.getElementById(nodeId).selected(), id, { timeout: 3_000 })
+      .then(() => true, () => false);
+    if (selected) return;
+  }
 }
 
 export async function graphCounts(page: Page): Promise<{ nodes: number; edges: number }> {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
-import { edgePoints, graphCounts, nodePoint, panelTitleBecomes, screenshot, waitReady } from './_page.js';
+import { clickNode, edgePoints, graphCounts, nodePoint, panelTitleBecomes, screenshot, waitReady } from './_page.js';
 
 type Json = Record<string, any>;
 const baseUrl = inject('baseUrl');
@@ -191,8 +191,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
       cy.elements().removeClass('faded path');
       cy.fit(cy.getElementById(id).closedNeighborhood(), 80);
     }, actor.id);
-    const point = await nodePoint(page, actor.id);
-    await page.mouse.click(point.x, point.y);
+    await clickNode(page, actor.id);
     await expect(panelTitleBecomes(page, actor.name)).resolves.toBe(actor.name);
     const note = `Check ties with ${linked.name} — e2e ${Date.now()}`;
     await page.locator('#note-text-new').fill(note);

@@ -1,7 +1,8 @@
 /**
  * Extraction spread over worker threads, one per core by default, so the
- * main thread is free to read files and write to Neo4j. With zero workers
- * extraction runs inline (handy in tests and for debugging).
+ * main thread is free to read files and write to Neo4j. Workers start on
+ * the first article to extract. With zero workers extraction runs inline
+ * (handy in tests and for debugging).
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
@@ -59,11 +60,12 @@ export function createExtractPool(decisions: AnalystDecisions, workers = default
   };
 
   let closed = false;
-  for (let i = 0; i < workers; i++) spawnWorker();
 
   return {
     extract(article) {
       if (closed) return Promise.reject(new Error('ingest/extract-pool: the pool is closed'));
+      // Workers start on the first article that needs them: a re-ingest with nothing new starts none.
+      if (load.size === 0) for (let i = 0; i < workers; i++) spawnWorker();
       const id = nextId++;
       // The least busy worker takes the next article.
       const [worker, jobs] = [...load.entries()].reduce((a, b) => (b[1].size < a[1].size ? b : a));
