@@ -13,15 +13,9 @@ import { ENTITY_TYPES, type EntityType, type Mention } from '../../../core/src/m
 import { lookupCountry } from '../nlp/countries.js';
 import { findMentions } from '../stages/02-find-mentions.js';
 import { readConllFile, type ConllDocument } from './conll-reader.js';
+import { scoreCounts, type Score } from './score.js';
 
-export interface TypeScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type TypeScore = Score;
 
 /** Country predictions that the scorer leaves out (see the rule above), and how many agree with CoNLL's own tags. */
 export interface UnscoredCountries {
@@ -130,10 +124,7 @@ function finish(counts: ReturnType<typeof emptyCounts>): Record<EntityType, Type
   const out = {} as Record<EntityType, TypeScore>;
   for (const type of ENTITY_TYPES) {
     const { tp, fp, fn } = counts[type];
-    const precision = tp + fp ? tp / (tp + fp) : 0;
-    const recall = tp + fn ? tp / (tp + fn) : 0;
-    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    out[type] = { tp, fp, fn, precision, recall, f1 };
+    out[type] = scoreCounts(tp, fp, fn);
   }
   return out;
 }

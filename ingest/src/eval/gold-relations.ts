@@ -12,6 +12,7 @@ import { InputError } from '../../../core/src/errors.js';
 import type { EntityType, ExtractedEntity, Mention, RelationType } from '../../../core/src/model.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { relateEntities } from '../stages/04-relate-entities.js';
+import { scoreCounts, type Score } from './score.js';
 
 const Sentence = z.object({
   tokens: z.array(z.string()),
@@ -28,14 +29,7 @@ const COUNTERPARTS: Record<string, RelationType[]> = {
 /** The gold type's target kind: a person leading a country is CoNLL04's Live_In, not Work_For. */
 const TARGET: Record<string, EntityType> = { Work_For: 'Organization', OrgBased_In: 'Country' };
 
-export interface RelationScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type RelationScore = Score;
 
 export interface RelationReport {
   file: string;
@@ -58,11 +52,6 @@ export function detokenize(tokens: string[]): { text: string; spans: Array<[numb
 
 const TYPES: Record<string, EntityType | undefined> = { Peop: 'Person', Org: 'Organization' };
 
-function scoreOf(tp: number, fp: number, fn: number): RelationScore {
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  return { tp, fp, fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
-}
 
 export function evaluateRelationSentences(file: string, sentences: z.infer<typeof RelationFile>): RelationReport {
   const counts = Object.fromEntries(Object.keys(COUNTERPARTS).map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
@@ -94,7 +83,7 @@ export function evaluateRelationSentences(file: string, sentences: z.infer<typeo
       for (const g of gold) if (!predicted.has(g)) c.fn++;
     }
   }
-  const scores = Object.fromEntries(Object.entries(counts).map(([t, c]) => [t, scoreOf(c.tp, c.fp, c.fn)]));
+  const scores = Object.fromEntries(Object.entries(counts).map(([t, c]) => [t, scoreCounts(c.tp, c.fp, c.fn)]));
   return { file, sentences: sentences.length, scores };
 }
 

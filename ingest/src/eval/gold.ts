@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, RELATION_TYPES, type Article, type EntityType, type ExtractedEntity, type Extraction } from '../../../core/src/model.js';
 import { surfaceKey } from '../../../core/src/entity-keys.js';
+import { scoreCounts, type Score } from './score.js';
 
 const GoldEntity = z.object({
   type: z.enum(ENTITY_TYPES),
@@ -33,14 +34,7 @@ export const GoldFile = z.object({
 export type GoldFile = z.infer<typeof GoldFile>;
 export type GoldEntity = z.infer<typeof GoldEntity>;
 
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type { Score };
 
 export interface GoldReport {
   scores: Record<EntityType, Score>;
@@ -62,12 +56,7 @@ export interface GoldReport {
   metadata: Array<{ field: 'title' | 'published' | 'source' | 'topics'; ok: boolean; expected: unknown; got: unknown }>;
 }
 
-function score(tp: number, fp: number, fn: number): Score {
-  const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
-}
+const score = (tp: number, fp: number, fn: number): Score => scoreCounts(tp, fp, fn, true);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
