@@ -18,7 +18,8 @@ import { getNeighbours } from '../core/src/queries/neighbours.js';
 import { findPaths } from '../core/src/queries/paths.js';
 import { searchEntities } from '../core/src/queries/search.js';
 import { createApp } from '../server/src/app.js';
-import { generateGraph, prng, zipfSampler } from './generate-graph.js';
+import { seededRandom } from '../core/src/seeded-random.js';
+import { generateGraph, zipfSampler } from './generate-graph.js';
 
 export interface ApiBenchOptions {
   entities?: number;
@@ -137,7 +138,7 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
 
     // Query targets: analysts look at prominent actors more than obscure ones, so centres and
     // path ends are drawn by the same power law as the links (hubs included), from a fixed seed.
-    const random = prng(7);
+    const random = seededRandom(7);
     const pick = zipfSampler(generated.ids.length, 0.75, random);
     const targets = Array.from({ length: 4096 }, () => pick());
     const id = (i: number) => generated.ids[targets[i % targets.length]];

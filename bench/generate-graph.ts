@@ -4,6 +4,7 @@
  * a long tail), like actors in the news. Written with batched UNWIND
  * statements, exactly in the shape of docs/graph-model.md.
  */
+import { seededRandom } from '../core/src/seeded-random.js';
 import type { Graph } from '../core/src/neo4j/connect.js';
 import type { EntityType } from '../core/src/model.js';
 
@@ -28,17 +29,6 @@ export interface GeneratedGraph {
   seconds: number;
 }
 
-/** Small, fast, seedable PRNG (mulberry32): the same graph every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Draws ranks 0..n-1 with P(k) ∝ (k+1)^-skew, by binary search over the cumulative weights. */
 export function zipfSampler(n: number, skew: number, random: () => number): () => number {
@@ -76,7 +66,7 @@ function isoDay(random: () => number): string {
 
 export async function generateGraph(graph: Graph, options: GenerateOptions): Promise<GeneratedGraph> {
   const started = Date.now();
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const batch = options.batchSize ?? 10_000;
   const run = (cypher: string, params: Record<string, unknown>) =>
     graph.driver.executeQuery(cypher, params, { database: graph.database });

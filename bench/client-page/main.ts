@@ -7,23 +7,15 @@ import type { Elements } from '../../client/src/api-types.js';
 import { createGraph } from '../../client/src/graph/create-graph.js';
 import { layoutOptions } from '../../client/src/graph/layout.js';
 import { toCyElements } from '../../client/src/graph/to-elements.js';
+import { seededRandom } from '../../core/src/seeded-random.js';
 
-/** A seeded PRNG (mulberry32), so every run draws the same graph. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['Person', 'Organization', 'Country'];
 const RELATIONS = ['LEADS', 'MEMBER_OF', 'OPPOSES', 'MET_WITH'];
 
 /** Preferential attachment: a few hubs and many small actors, like news graphs. */
 export function generateGraph(nodeCount: number, edgeCount: number, seed = 42): Elements {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const nodes = Array.from({ length: nodeCount }, (_, i) => {
     const type = TYPES[Math.floor(rand() * 3)]!;
     return {
@@ -77,7 +69,7 @@ const bench = {
   /** Creates the graph with random starting positions; ms until its first frame is on screen. */
   async firstRender(nodeCount: number, edgeCount: number, webgl = false): Promise<number> {
     const elements = toCyElements(generateGraph(nodeCount, edgeCount));
-    const rand = random(7);
+    const rand = seededRandom(7);
     const side = Math.sqrt(nodeCount) * 60;
     for (const el of elements) if (el.group === 'nodes') el.position = { x: rand() * side, y: rand() * side };
     const started = performance.now();

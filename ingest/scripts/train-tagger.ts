@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../../core/src/seeded-random.js';
 import { readConllFile, type ConllDocument } from '../src/eval/conll-reader.js';
 import { casingTable, prepareText, type PreparedText } from '../src/nlp/features.js';
 import { AveragedPerceptron } from '../src/nlp/perceptron.js';
@@ -10,17 +11,6 @@ import { DEFAULT_MODEL_PATH } from '../src/nlp/model-path.js';
 
 const SEED = 20030;
 
-/** Small deterministic PRNG (mulberry32) so that every run trains the same model. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SMALL_WORDS = new Set('a an the and or but of in on at to for by with from as vs'.split(' '));
 
@@ -62,7 +52,7 @@ function main(): void {
   const input = positionals[0] ?? '../shared/eval/conll2003-train.txt';
   const out = resolve(values.out ?? DEFAULT_MODEL_PATH);
   const epochs = Number(values.epochs ?? 10);
-  const random = rng(SEED);
+  const random = seededRandom(SEED);
 
   const t0 = Date.now();
   const docs = readConllFile(input);
