@@ -1,4 +1,5 @@
 /** Metadata of a web page: title, date, site, canonical URL and tags from meta tags, JSON-LD and <time>. */
+import { httpUrl } from './http-url.js';
 
 export interface HtmlMeta {
   title?: string;
@@ -59,16 +60,6 @@ function nameOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function absoluteHttp(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads the page's metadata before Readability rewrites the DOM. */
 export function readHtmlMeta(doc: DocLike): HtmlMeta {
   const ld = jsonLdArticles(doc);
@@ -103,9 +94,9 @@ export function readHtmlMeta(doc: DocLike): HtmlMeta {
       (time?.getAttribute('datetime')?.trim() || undefined),
     source: metaContent(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]') ?? nameOf(fromLd('publisher')),
     url:
-      absoluteHttp(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
-      absoluteHttp(metaContent(doc, 'meta[property="og:url"]')) ??
-      absoluteHttp(nameOf(fromLd('url'))),
+      httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+      httpUrl(metaContent(doc, 'meta[property="og:url"]')) ??
+      httpUrl(nameOf(fromLd('url'))),
     topics: [...new Set(keywords.map((k) => k.trim()).filter((k) => k !== ''))],
   };
 }

@@ -3,19 +3,10 @@ import type { Article } from '../../../core/src/model.js';
 import { contentHash } from './content-hash.js';
 import { normaliseDate } from './dates.js';
 import { cleanParagraph } from './paragraphs.js';
+import { httpUrl } from './http-url.js';
 import type { ArticleDraft, ReadOptions } from './types.js';
 
 const MAX_FALLBACK_TITLE = 100;
-
-function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The first sentence, cut at a word boundary: a title for records that have none. */
 export function fallbackTitle(text: string): string {
