@@ -1,5 +1,6 @@
 /** One article for reading in context: its text, and every mention in it with offsets and entity. */
 import { NotFoundError } from '../errors.js';
+import type { Article } from '../model.js';
 import type { Graph } from '../neo4j/connect.js';
 import { listAnnotations, type Annotation } from './annotations.js';
 import { readRows } from './run.js';
@@ -13,14 +14,8 @@ export interface ArticleMention {
   name: string;
 }
 
-export interface ArticleDetail {
-  id: string;
-  title: string;
-  text: string;
-  source?: string;
-  url?: string;
-  published?: string;
-  topics: string[];
+/** The stored Article (core/src/model.ts) as the API shows it, with what was found in it. */
+export interface ArticleDetail extends Omit<Article, 'contentHash' | 'origin'> {
   ingestedAt?: string;
   /** Set on an exact duplicate: the id of the copy that carries the mentions. */
   duplicateOf?: string;
