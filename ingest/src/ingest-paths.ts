@@ -85,6 +85,7 @@ export async function ingestPaths(
   const seenInRun = newSeenInRun();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let writing: Promise<void> = Promise.resolve();
+  let databaseLost = false;
 
   try {
     for (let at = 0; at < articles.length; at += batchSize) {
@@ -112,12 +113,13 @@ export async function ingestPaths(
     // The batch still writing may fail too; its outcome is the same stop.
     await writing.catch(() => {});
     if (!isDatabaseUnavailable(error)) throw error;
+    databaseLost = true;
     summary.stoppedBecause = 'Neo4j became unreachable; what was written is intact — run the same command again to finish';
   } finally {
     await pool.close();
   }
 
-  if (store && before && !summary.stoppedBecause?.startsWith('Neo4j')) {
+  if (store && before && !databaseLost) {
     const after = await countGraph(store);
     summary.entitiesAdded = after.entities - before.entities;
     summary.linksAdded = after.links - before.links;

@@ -5,15 +5,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Graph } from '../../core/src/neo4j/connect.js';
-import { countGraph } from '../../core/src/queries/ingest.js';
+import { hasArticles } from '../../core/src/queries/ingest.js';
 import { ingestPaths, type IngestSummary } from './ingest-paths.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 /** @returns the run's summary, or undefined when the graph was not empty. */
 export async function loadSamplesIntoEmptyGraph(graph: Graph, samplesDir = SAMPLES_DIR): Promise<IngestSummary | undefined> {
-  const { articles } = await countGraph(graph);
-  if (articles > 0) return undefined;
+  if (await hasArticles(graph)) return undefined;
   // Ten short articles: extracting on this thread beats starting workers.
   return ingestPaths(graph, [samplesDir], { workers: 0 });
 }

@@ -138,6 +138,16 @@ export async function readAnalystDecisions(graph: Graph): Promise<AnalystDecisio
   };
 }
 
+/** Whether any article is stored: a look at one node, not a count of all. */
+export async function hasArticles(graph: Graph): Promise<boolean> {
+  const { records } = await graph.driver.executeQuery(
+    'MATCH (a:Article) RETURN a.id AS id LIMIT 1',
+    {},
+    { database: graph.database, routing: 'READ' },
+  );
+  return records.length > 0;
+}
+
 export interface GraphCounts {
   /** distinct articles (copies not counted) */
   articles: number;
