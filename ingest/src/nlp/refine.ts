@@ -83,6 +83,34 @@ export function isHeadline(
   return false;
 }
 
+/**
+ * A country's possessive ends the country: "South Korea’s Unification Ministry" tagged as one span is the
+ * country and the ministry, an organisation when an institutional head noun ends it. Other possessives stay
+ * ("Lloyd's Register"); one at the end is left for refineSpan to trim.
+ */
+export function splitAtPossessives(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
+  const out: LabelledSpan[] = [];
+  const part = (label: string, from: number, to: number): LabelledSpan => ({
+    label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end,
+  });
+  for (const span of spans) {
+    let from = span.from;
+    for (let i = span.from + 1; i < span.to - 1; i++) {
+      if (!POSSESSIVE.test(tokens[i]!.text)) continue;
+      if (!lookupCountry(tokens.slice(from, i).map((t) => t.text).join(' '))) continue;
+      out.push(part('LOC', from, i));
+      from = i + 1;
+    }
+    if (from === span.from) {
+      out.push(span);
+      continue;
+    }
+    const head = tokens[span.to - 1]!.text.toLowerCase();
+    out.push(part(ORG_HEADS.has(head) ? 'ORG' : span.label, from, span.to));
+  }
+  return out;
+}
+
 /** A clean copy of the span, or undefined when nothing of it is left. */
 export function refineSpan(span: LabelledSpan, ctx: RefineContext): LabelledSpan | undefined {
   const { tokens } = ctx;

@@ -4,7 +4,7 @@ import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
-import { isHeadline, refineSpan, type RefineContext } from '../nlp/refine.js';
+import { isHeadline, refineSpan, splitAtPossessives, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
 import type { Token } from '../nlp/tokenize.js';
@@ -111,7 +111,7 @@ export function findMentions(text: string): TextAnalysis {
 
   const mentions: Mention[] = [];
   let lastEnd = 0;
-  for (const raw of mergeSplitCountries(text, spansFromBio(tokens, tags))) {
+  for (const raw of splitAtPossessives(mergeSplitCountries(text, spansFromBio(tokens, tags)), tokens)) {
     const span = refineSpan(raw, ctx);
     if (!span || span.start < lastEnd) continue;
     // "the North", "the South": a compass word alone names no actor we can pin down.
