@@ -8,7 +8,7 @@
 import type { Article, AnalystDecisions } from '../../core/src/model.js';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { isDatabaseUnavailable } from '../../core/src/neo4j/database-errors.js';
-import { countGraph, readAnalystDecisions, type LoadItem } from '../../core/src/queries/ingest.js';
+import { countEntitiesAndLinks, hasArticles, readAnalystDecisions, type LoadItem } from '../../core/src/queries/ingest.js';
 import { findInputFiles } from './input-files.js';
 import {
   readArticleBuffer,
@@ -17,7 +17,7 @@ import {
   type ReadFailure,
   type ReadOptions,
 } from './stages/01-read-articles.js';
-import { classifyArticles, loadGraph, newSeenInRun, type LoadBatch, type SeenInRun } from './stages/05-load-graph.js';
+import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from './stages/05-load-graph.js';
 import { createExtractPool, defaultWorkerCount } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
@@ -59,6 +59,8 @@ export interface IngestSummary {
 }
 
 const DEFAULT_BATCH_SIZE = 50;
+/** Batches extracted ahead of the one being written. */
+const EXTRACT_AHEAD = 3;
 
 export async function ingestPaths(
   graph: Graph | undefined,
@@ -77,35 +79,51 @@ export async function ingestPaths(
   progress.done = summary.failures.length;
   options.onProgress?.(progress);
 
-  const before = store ? await countGraph(store) : undefined;
   const decisions: AnalystDecisions = store
     ? await readAnalystDecisions(store)
     : { aliases: new Map(), rejected: new Set(), retyped: new Map() };
   const pool = createExtractPool(decisions, options.workers ?? defaultWorkerCount());
-  const seenInRun = newSeenInRun();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  let before: { entities: number; links: number } | undefined;
   let writing: Promise<void> = Promise.resolve();
   let databaseLost = false;
 
   try {
-    for (let at = 0; at < articles.length; at += batchSize) {
+    // Into an empty store everything is extracted: the workers start while the articles are looked up.
+    if (articles.length > 0 && (!store || !(await hasArticles(store)))) pool.warm();
+    // Every fate is decided before any extraction: a re-ingest of unchanged files ends here, and
+    // extraction can run ahead of the writes.
+    const fates = await classifyArticles(store, articles);
+    const writesAnything = fates.some(({ fate }) => fate !== 'unchanged' && fate !== 'repeated');
+    if (store && writesAnything) before = await countEntitiesAndLinks(store);
+    const batchCount = Math.ceil(articles.length / batchSize);
+    const prepared: Array<Promise<PreparedBatch>> = [];
+    const prepare = (k: number): Promise<PreparedBatch> =>
+      (prepared[k] ??= prepareBatch(
+        articles.slice(k * batchSize, (k + 1) * batchSize),
+        fates.slice(k * batchSize, (k + 1) * batchSize),
+        pool.extract,
+      ));
+
+    for (let k = 0; k < batchCount; k++) {
       if (options.signal?.aborted) {
         summary.stoppedBecause = 'interrupted';
         break;
       }
-      const chunk = articles.slice(at, at + batchSize);
-      const batch = await prepareBatch(store, chunk, seenInRun, pool.extract, summary);
+      // The workers stay a few batches ahead, so they never wait for Neo4j (nor it for them).
+      for (let ahead = k; ahead < Math.min(batchCount, k + 1 + EXTRACT_AHEAD); ahead++) void prepare(ahead);
+      const batch = await prepare(k);
       const broken = systemicFailure(batch);
       if (broken) {
         summary.stoppedBecause = `extraction itself is failing (${broken}); nothing more was tried`;
         break;
       }
-      // The previous batch was writing while this one was extracted.
       await writing;
+      tally(summary, batch);
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
       // Observed at the next await; never an unhandled rejection meanwhile.
       writing.catch(() => {});
-      progress.done += chunk.length;
+      progress.done += batch.size;
       options.onProgress?.(progress);
     }
     await writing;
@@ -120,7 +138,7 @@ export async function ingestPaths(
   }
 
   if (store && before && !databaseLost) {
-    const after = await countGraph(store);
+    const after = await countEntitiesAndLinks(store);
     summary.entitiesAdded = after.entities - before.entities;
     summary.linksAdded = after.links - before.links;
   }
@@ -162,43 +180,56 @@ async function readInputs(paths: string[], options: IngestOptions, summary: Inge
 // Files that hold many articles: each record is named by its position.
 const MULTI_RECORD = /\.(jsonl|ndjson|json|xml|rss|atom)$/i;
 
+/** A batch extracted and sorted by fate, with its counts kept apart until the batch is written. */
+interface PreparedBatch extends LoadBatch {
+  size: number;
+  counts: Pick<IngestSummary, 'new' | 'updated' | 'unchanged' | 'duplicates'>;
+  failures: ReadFailure[];
+  extractionErrors: string[];
+}
+
 async function prepareBatch(
-  store: Graph | undefined,
   chunk: Article[],
-  seenInRun: SeenInRun,
+  fates: ArticleFate[],
   extract: (article: Article) => Promise<LoadItem['extraction']>,
-  summary: IngestSummary,
-): Promise<LoadBatch & { extractionErrors: string[] }> {
-  const fates = await classifyArticles(store, chunk, seenInRun);
-  const batch: LoadBatch & { extractionErrors: string[] } = { items: [], duplicates: [], extractionErrors: [] };
+): Promise<PreparedBatch> {
+  const batch: PreparedBatch = {
+    items: [], duplicates: [], size: chunk.length, failures: [], extractionErrors: [],
+    counts: { new: 0, updated: 0, unchanged: 0, duplicates: 0 },
+  };
   const extractions = chunk.map((article, i) => {
-    const { fate } = fates[i];
+    const { fate } = fates[i]!;
     return fate === 'new' || fate === 'updated' ? extract(article).then(
       (extraction) => ({ ok: true as const, extraction }),
       (error: Error) => ({ ok: false as const, message: error.message }),
     ) : undefined;
   });
   for (const [i, article] of chunk.entries()) {
-    const fate = fates[i];
+    const fate = fates[i]!;
     if (fate.fate === 'unchanged') {
-      summary.unchanged += 1;
+      batch.counts.unchanged += 1;
     } else if (fate.fate === 'repeated') {
-      summary.failures.push({ path: article.origin ?? article.id, message: 'an article with this id but another text came earlier in this run; the first was kept' });
+      batch.failures.push({ path: article.origin ?? article.id, message: 'an article with this id but another text came earlier in this run; the first was kept' });
     } else if (fate.fate === 'duplicate') {
-      summary.duplicates += 1;
+      batch.counts.duplicates += 1;
       batch.duplicates.push({ article, duplicateOf: fate.duplicateOf });
     } else {
       const result = await extractions[i]!;
       if (!result.ok) {
-        summary.failures.push({ path: article.origin ?? article.id, message: `extraction failed: ${result.message}` });
+        batch.failures.push({ path: article.origin ?? article.id, message: `extraction failed: ${result.message}` });
         batch.extractionErrors.push(result.message);
         continue;
       }
-      summary[fate.fate] += 1;
+      batch.counts[fate.fate] += 1;
       batch.items.push({ article, extraction: result.extraction, replaces: fate.fate === 'updated' ? fate.replaces : undefined });
     }
   }
   return batch;
+}
+
+function tally(summary: IngestSummary, batch: PreparedBatch): void {
+  for (const key of ['new', 'updated', 'unchanged', 'duplicates'] as const) summary[key] += batch.counts[key];
+  summary.failures.push(...batch.failures);
 }
 
 /**

@@ -55,6 +55,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '--add-opens=java.base/java.lang=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',
+    ...(process.env.NEO4J_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean),
     '-cp',
     [LAUNCHER_JAR, path.join(LIB_DIR, '*')].join(path.delimiter),
     'actorgraph.EmbeddedNeo4j',

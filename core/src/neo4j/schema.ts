@@ -23,10 +23,22 @@ const SCHEMA_STATEMENTS = [
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]`,
 ];
 
+/** The name each statement creates, to skip those that exist: most starts find the whole schema there. */
+function schemaName(statement: string): string {
+  return /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\S+)/.exec(statement)![1]!;
+}
+
 export async function ensureSchema(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
-  for (const statement of SCHEMA_STATEMENTS) {
+  const { records } = await graph.driver.executeQuery(
+    'SHOW INDEXES YIELD name, owningConstraint RETURN coalesce(owningConstraint, name) AS name',
+    {},
+    { database: graph.database, routing: 'READ' },
+  );
+  const existing = new Set(records.map((record) => record.get('name') as string));
+  const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaName(statement)));
+  for (const statement of missing) {
     await graph.driver.executeQuery(statement, {}, { database: graph.database });
   }
   // New indexes populate in the background; queries right after start need them online.
-  await graph.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: graph.database });
+  if (missing.length > 0) await graph.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: graph.database });
 }

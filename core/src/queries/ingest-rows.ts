@@ -2,7 +2,7 @@
  * Turns articles and their extractions into the flat rows that ingest's
  * UNWIND statements write. Pure, so what lands in Neo4j is unit-testable.
  */
-import type { Article, Extraction, RelationType, Span } from '../model.js';
+import { RELATION_TYPES, type Article, type Extraction, type RelationType, type Span } from '../model.js';
 
 export interface LoadItem {
   article: Article;
@@ -101,6 +101,8 @@ export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
 
     for (const relation of extraction.relations) {
       if (relation.source === relation.target) continue;
+      // The type becomes a relationship type in Cypher: only the closed list may pass.
+      if (!RELATION_TYPES.includes(relation.type)) throw new Error(`core/queries/ingest: unknown relation type ${relation.type}`);
       rows.relations.push({
         articleId: article.id,
         type: relation.type,

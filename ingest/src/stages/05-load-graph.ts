@@ -58,15 +58,24 @@ export function classifyArticle(article: Article, stored: StoredArticles, seen: 
   return { fate: 'new' };
 }
 
+/** Articles looked up in one query: large enough for few round trips, small enough for modest parameters. */
+const LOOKUP_CHUNK = 2000;
+
+/** The fate of every article of a run, in order: what the store holds is looked up in a few large queries. */
 export async function classifyArticles(
   graph: Graph | undefined,
   articles: Article[],
-  seenInRun: SeenInRun,
+  seenInRun: SeenInRun = newSeenInRun(),
 ): Promise<ArticleFate[]> {
-  const stored: StoredArticles = graph
-    ? await findStoredArticles(graph, articles)
-    : { hashById: new Map(), originalByHash: new Map(), holderByOrigin: new Map() };
-  return articles.map((article) => classifyArticle(article, stored, seenInRun));
+  const fates: ArticleFate[] = [];
+  for (let at = 0; at < articles.length; at += LOOKUP_CHUNK) {
+    const chunk = articles.slice(at, at + LOOKUP_CHUNK);
+    const stored: StoredArticles = graph
+      ? await findStoredArticles(graph, chunk)
+      : { hashById: new Map(), originalByHash: new Map(), holderByOrigin: new Map() };
+    for (const article of chunk) fates.push(classifyArticle(article, stored, seenInRun));
+  }
+  return fates;
 }
 
 export interface LoadBatch {

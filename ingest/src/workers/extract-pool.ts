@@ -7,11 +7,12 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { AnalystDecisions, Article, Extraction } from '../../../core/src/model.js';
-import { extractArticle } from '../pipeline.js';
 import { toTransfer, type ExtractRequest, type ExtractResponse, type WorkerInit } from './messages.js';
 
 export interface ExtractPool {
   extract(article: Article): Promise<Extraction>;
+  /** Starts the workers now, when extraction is sure to come: their start-up overlaps other work. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -28,7 +29,13 @@ export function defaultWorkerCount(): number {
 
 export function createExtractPool(decisions: AnalystDecisions, workers = defaultWorkerCount()): ExtractPool {
   if (workers <= 0) {
-    return { extract: async (article) => extractArticle(article, decisions), close: async () => {} };
+    // Imported only here: the NLP takes most of a second to load, and with workers the main thread never needs it.
+    const pipeline = import('../pipeline.js');
+    return {
+      extract: async (article) => (await pipeline).extractArticle(article, decisions),
+      warm: () => {},
+      close: async () => {},
+    };
   }
 
   const init: WorkerInit = { decisions: toTransfer(decisions) };
@@ -60,12 +67,16 @@ export function createExtractPool(decisions: AnalystDecisions, workers = default
   };
 
   let closed = false;
+  const warm = (): void => {
+    if (!closed && load.size === 0) for (let i = 0; i < workers; i++) spawnWorker();
+  };
 
   return {
+    warm,
     extract(article) {
       if (closed) return Promise.reject(new Error('ingest/extract-pool: the pool is closed'));
       // Workers start on the first article that needs them: a re-ingest with nothing new starts none.
-      if (load.size === 0) for (let i = 0; i < workers; i++) spawnWorker();
+      warm();
       const id = nextId++;
       // The least busy worker takes the next article.
       const [worker, jobs] = [...load.entries()].reduce((a, b) => (b[1].size < a[1].size ? b : a));
