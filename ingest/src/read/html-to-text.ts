@@ -1,5 +1,5 @@
 /** HTML (a fragment or a DOM node) to prose paragraphs: blocks become paragraphs, markup and media go. */
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './parse-html.js';
 import { cleanParagraph } from './paragraphs.js';
 
 // Elements whose start and end break the text into paragraphs.

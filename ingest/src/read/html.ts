@@ -1,6 +1,6 @@
 /** Web pages: the article's main text by Readability over a linkedom DOM, without the page chrome. */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './parse-html.js';
 import { isBylineLine, isFurnitureLine, squash } from './boilerplate.js';
 import { findLeadingDate } from './dates.js';
 import { readHtmlMeta, type DocLike } from './html-meta.js';
