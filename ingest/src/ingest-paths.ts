@@ -162,7 +162,7 @@ async function readInputs(paths: string[], options: IngestOptions, summary: Inge
     // Standard input has no lasting name, so its articles carry no origin.
     const outcome = readArticleBuffer(`stdin.${options.stdinFormat ?? 'jsonl'}`, await options.stdin(), options);
     summary.files += 1;
-    articles.push(...outcome.articles);
+    articles.push(...outcome.articles.map(({ record: _record, ...article }) => article));
     summary.failures.push(...outcome.failures);
   }
   const { files, missing } = await findInputFiles(fromFiles, SUPPORTED_EXTENSIONS);
@@ -171,7 +171,10 @@ async function readInputs(paths: string[], options: IngestOptions, summary: Inge
     const outcome = await readArticleFile(file, options);
     summary.files += 1;
     const manyRecords = outcome.articles.length > 1 || MULTI_RECORD.test(file);
-    outcome.articles.forEach((article, i) => articles.push({ ...article, origin: manyRecords ? `${file}#${i + 1}` : file }));
+    // A record is named by its place in the file, failed records counted: fixing a broken line renames nothing.
+    outcome.articles.forEach(({ record, ...article }, i) =>
+      articles.push({ ...article, origin: manyRecords ? `${file}#${record ?? i + 1}` : file }),
+    );
     summary.failures.push(...outcome.failures);
   }
   return articles;

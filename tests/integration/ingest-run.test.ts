@@ -73,6 +73,23 @@ describe('ingesting a folder', () => {
     expect(records).toHaveLength(0);
   });
 
+  it('keeps the names of the records after a broken line once that line is fixed', async () => {
+    const feed = path.join(folder, 'desk-feed.jsonl');
+    const record = (title: string, text: string) => JSON.stringify({ title, published: '2024-06-01', text });
+    const later = [
+      record('Envoy in Oslo', 'Jonas Gahr Store met Antony Blinken in Oslo on Monday.'),
+      record('Talks in Rome', 'Giorgia Meloni spoke with Olaf Scholz about Ukraine.'),
+    ];
+    writeFileSync(feed, ['{"title": "Half a record", "text": ', ...later].join('\n'));
+    const first = await ingestPaths(graph, [feed], { workers: 0 });
+    expect(first).toMatchObject({ new: 2, failed: 1 });
+
+    writeFileSync(feed, [record('Fixed at last', 'Pedro Sanchez visited Lisbon.'), ...later].join('\n'));
+    const second = await ingestPaths(graph, [feed], { workers: 0 });
+    // Only the repaired line is new; the two after it are the same records under the same names.
+    expect(second).toMatchObject({ new: 1, unchanged: 2, duplicates: 0, updated: 0, failed: 0 });
+  });
+
   it('reports a missing path and carries on with the rest', async () => {
     const summary = await ingestPaths(graph, [path.join(folder, 'nope'), path.join(folder, 'harbour-talks.txt')], {
       workers: 0,

@@ -15,8 +15,14 @@ import type { FormatResult, ReadFailure, ReadOptions } from '../read/types.js';
 export type { ReadFailure, ReadOptions } from '../read/types.js';
 export { SUPPORTED_EXTENSIONS };
 
+/** An article as read, with its place among the records of a file that holds many. */
+export interface ReadArticle extends Article {
+  /** 1-based position of its record in the file, counting records that failed too. */
+  record?: number;
+}
+
 export interface ReadOutcome {
-  articles: Article[];
+  articles: ReadArticle[];
   failures: ReadFailure[];
 }
 
@@ -79,7 +85,9 @@ function readDecoded(name: string, text: string, options: ReadOptions): ReadOutc
       const which = draft.line !== undefined ? 'record' : draft.record !== undefined ? `record ${draft.record}` : 'document';
       outcome.failures.push({ path: name, ...(draft.line === undefined ? {} : { line: draft.line }), message: `${which} has no article text` });
     } else {
-      outcome.articles.push(toArticle(draft, options, nameTitle));
+      const article: ReadArticle = toArticle(draft, options, nameTitle);
+      if (draft.record !== undefined) article.record = draft.record;
+      outcome.articles.push(article);
     }
   }
   if (outcome.articles.length === 0 && outcome.failures.length === 0) return fail(name, 'contains no articles');
