@@ -77,6 +77,23 @@ describe('the API on the ingested samples', () => {
     expect(top.body.edges.length).toBeGreaterThan(0);
   });
 
+  it('answers with the typed relations among the actors it returns, as directed edges', async () => {
+    type Edge = { data: { id: string; type: string; source: string; target: string } };
+    const top = await api.call('GET', '/api/top?limit=40');
+    const shown = new Set(top.body.nodes.map((n: { data: { id: string } }) => n.data.id));
+    const typed: Edge[] = top.body.edges.filter((e: Edge) => e.data.type !== 'LINKED');
+    expect(typed.length).toBeGreaterThan(0);
+    for (const { data } of typed) {
+      expect(shown.has(data.source) && shown.has(data.target), data.id).toBe(true);
+      expect(data.id).toBe(`${data.type}:${data.source}>${data.target}`);
+    }
+
+    // The same fact comes with its source actor's neighbourhood.
+    const [fact] = typed;
+    const neighbours = await api.call('GET', `/api/entities/${enc(fact!.data.source)}/neighbours?limit=50`);
+    expect(neighbours.body.edges.map((e: Edge) => e.data.id)).toContain(fact!.data.id);
+  });
+
   it('keeps annotations with author and history', async () => {
     const kim = await idOf('Kim Jong-un');
     const created = await api.call('POST', '/api/annotations', { body: { targetKind: 'entity', targetId: kim, text: 'Check the 2019 Hanoi summit', tags: ['todo'] } });

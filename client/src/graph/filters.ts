@@ -27,7 +27,8 @@ export function overlapsRange(firstSeen: string | undefined, lastSeen: string | 
 
 function edgeShown(edge: EdgeSingular, filter: FilterState): boolean {
   if (edge.data('type') === 'MORE') return true;
-  if ((edge.data('weight') ?? 1) < filter.minWeight) return false;
+  // Weight is a count of shared sentences: it thresholds co-mention links, never a stated fact.
+  if (edge.data('type') === 'LINKED' && (edge.data('weight') ?? 1) < filter.minWeight) return false;
   return overlapsRange(edge.data('firstSeen'), edge.data('lastSeen'), filter.from, filter.to);
 }
 

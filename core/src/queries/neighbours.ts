@@ -9,6 +9,7 @@ import type { EntityType } from '../model.js';
 import { NotFoundError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
 import { int, readRows } from './run.js';
+import { relationsAmong } from './relations-among.js';
 import { compact, ENTITY_FIELDS, entityNode, VISIBLE, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
 
 export interface NeighbourOptions {
@@ -134,7 +135,8 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
     nodes: [...nodes.values()].map(({ entity, degree, hop }) =>
       entityNode(entity, { hop, degree, more: Math.max(0, degree - (shown.get(entity.id) ?? 0)) }),
     ),
-    edges: [...edges.values()],
+    // Typed relations ride along as arrows; `more` above counts co-mention links only.
+    edges: [...edges.values(), ...(await relationsAmong(graph, [...nodes.keys()]))],
   };
 }
 

@@ -1,6 +1,7 @@
 /** The starting view: the most mentioned (or most connected) actors and the links among them. */
 import type { EntityType } from '../model.js';
 import type { Graph } from '../neo4j/connect.js';
+import { relationsAmong } from './relations-among.js';
 import { int, readRows } from './run.js';
 import { compact, ENTITY_FIELDS, entityNode, VISIBLE, type Elements, type EntitySummary } from './shapes.js';
 
@@ -31,8 +32,9 @@ export async function topEntities(graph: Graph, options: TopOptions): Promise<El
   );
   const nodes = (row?.nodes ?? []) as Array<{ entity: EntitySummary; degree: number }>;
   const links = (row?.links ?? []) as Array<{ source: string; target: string } & Record<string, unknown>>;
+  const relations = await relationsAmong(graph, nodes.map((n) => n.entity.id));
   return {
     nodes: nodes.map((n) => entityNode(compact(n.entity), { degree: n.degree })),
-    edges: links.map((l) => ({ data: { id: `${l.source}|${l.target}`, type: 'LINKED', ...l } })),
+    edges: [...links.map((l) => ({ data: { id: `${l.source}|${l.target}`, type: 'LINKED', ...l } })), ...relations],
   };
 }
