@@ -29,10 +29,10 @@ export function defaultWorkerCount(): number {
 
 export function createExtractPool(decisions: AnalystDecisions, workers = defaultWorkerCount()): ExtractPool {
   if (workers <= 0) {
-    // Imported only here: the NLP takes most of a second to load, and with workers the main thread never needs it.
-    const pipeline = import('../pipeline.js');
+    // Loaded on first use: the NLP takes most of a second to load, and with workers the main thread never needs it.
+    let pipeline: Promise<typeof import('../pipeline.js')> | undefined;
     return {
-      extract: async (article) => (await pipeline).extractArticle(article, decisions),
+      extract: async (article) => (await (pipeline ??= import('../pipeline.js'))).extractArticle(article, decisions),
       warm: () => {},
       close: async () => {},
     };
