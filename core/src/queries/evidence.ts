@@ -57,20 +57,17 @@ export const EVIDENCE_LIST = `
     WITH s, art ORDER BY art.published DESC, s.articleId, s.start
     RETURN collect(s) AS direct
   }
+  // Then, from the link's own articles, sentences naming one end but not the other: side 0 is a's, side 1 b's.
   CALL (a, b, r) {
-    WITH a, b, coalesce(r.articleIds, []) AS support
-    OPTIONAL MATCH (a)<-[:NAMES]-(s:Sentence) WHERE s.articleId IN support AND NOT (s)-[:NAMES]->(b)
+    UNWIND [{ side: 0, one: a, other: b }, { side: 1, one: b, other: a }] AS pair
+    WITH pair.side AS side, pair.one AS one, pair.other AS other, coalesce(r.articleIds, []) AS support
+    OPTIONAL MATCH (one)<-[:NAMES]-(s:Sentence) WHERE s.articleId IN support AND NOT (s)-[:NAMES]->(other)
     OPTIONAL MATCH (art:Article {id: s.articleId})
-    WITH s, art ORDER BY art.published DESC, s.articleId, s.start
-    RETURN collect(s) AS aSide
+    WITH side, s, art ORDER BY side, art.published DESC, s.articleId, s.start
+    WITH side, collect(s) AS sentences ORDER BY side
+    RETURN collect(sentences) AS sides
   }
-  CALL (a, b, r) {
-    WITH a, b, coalesce(r.articleIds, []) AS support
-    OPTIONAL MATCH (b)<-[:NAMES]-(s:Sentence) WHERE s.articleId IN support AND NOT (s)-[:NAMES]->(a)
-    OPTIONAL MATCH (art:Article {id: s.articleId})
-    WITH s, art ORDER BY art.published DESC, s.articleId, s.start
-    RETURN collect(s) AS bSide
-  }
+  WITH *, sides[0] AS aSide, sides[1] AS bSide
   WITH *, [s IN direct | { s: s, both: true }] +
           reduce(acc = [], i IN range(0, CASE WHEN size(aSide) > size(bSide) THEN size(aSide) ELSE size(bSide) END - 1) |
             acc + [x IN [aSide[i], bSide[i]] WHERE x IS NOT NULL | { s: x, both: false }]) AS evidence,
