@@ -6,7 +6,7 @@
 import neo4j, { type AuthToken, type Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { DatabaseUnavailableError } from '../errors.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.js';
 import { ensureSchema } from './schema.js';
 
 export interface Graph {
@@ -24,6 +24,8 @@ export interface OpenGraphOptions {
   /** Bolt port for the embedded database; 0 (default) picks a free one. */
   embeddedPort?: number;
   onLog?: (line: string) => void;
+  /** Whether an embedded database serves for long (`server`, default) or does one job (`batch`). */
+  lifetime?: EmbeddedOptions['lifetime'];
 }
 
 export async function openGraph(config: Neo4jConfig, options: OpenGraphOptions = {}): Promise<Graph> {
@@ -35,6 +37,7 @@ export async function openGraph(config: Neo4jConfig, options: OpenGraphOptions =
         heap: config.heap,
         pageCacheMb: config.pageCacheMb,
         onLog: options.onLog,
+        lifetime: options.lifetime,
       });
   const uri = config.uri ?? embedded!.uri;
   // Embedded Neo4j runs without authentication and is bound to loopback only.

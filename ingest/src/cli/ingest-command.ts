@@ -61,7 +61,8 @@ async function main(): Promise<number> {
   if (!values['dry-run']) {
     const config = resolveNeo4jConfig();
     console.error(config.uri ? `Connecting to Neo4j at ${config.uri} …` : `Starting embedded Neo4j in ${config.dataDir} …`);
-    graph = await openGraph(config);
+    // An ingest runs once and exits: its own embedded database gets the batch JIT.
+    graph = await openGraph(config, { lifetime: 'batch' });
   }
   const progress = createProgressReporter();
   try {

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   if (!['add', 'list', 'remove'].includes(command)) throw new ValidationError(`Unknown command "${command}"\n${USAGE}`);
 
-  const graph = await openGraph(resolveNeo4jConfig());
+  const graph = await openGraph(resolveNeo4jConfig(), { lifetime: 'batch' });
   try {
     if (command === 'add') {
       const { analyst, token } = await createAnalyst(graph, name.trim(), values.role as AnalystRole, { replace: values.replace });
