@@ -10,7 +10,8 @@ import { applyFilters, NO_FILTER, type FilterState } from './filters.js';
 import { History } from './history.js';
 import { placeAround, positionsOf, restorePositions, runLayout, type LayoutName } from './layout.js';
 import { toCyElements } from './to-elements.js';
-import { badgeImage, nodeBadge } from './style.js';
+import { badgeImage, badgesDecoded } from './badges.js';
+import { nodeBadge } from './style.js';
 import type { ViewState } from '../state/url-state.js';
 
 /** Neighbours fetched per expansion; the rest wait behind an "N more" node. */
@@ -89,8 +90,10 @@ export class Explorer {
 
   /** Replaces the canvas with a first view (not undoable: it is the start). */
   async showFirstView(elements: Elements): Promise<void> {
+    const defs = toCyElements(elements);
+    await badgesDecoded(defs);
     this.cy.elements().remove();
-    this.add(elements);
+    this.add(defs);
     await runLayout(this.cy, this.layoutName);
   }
 
@@ -126,11 +129,13 @@ export class Explorer {
     if (hub.empty()) return { added: 0, remaining: 0 };
     const offset = this.offsets.get(hubId) ?? 0;
     const page = await api.neighbours(hubId, { limit: PAGE_SIZE, offset, minWeight: this.filter.minWeight || undefined });
+    const defs = toCyElements(page);
+    await badgesDecoded(defs);
     const oldMore = this.cy.getElementById(moreNodeId(hubId));
     const oldMoreJson = oldMore.nonempty() ? oldMore.union(oldMore.connectedEdges()).jsons() : [];
     oldMore.remove();
 
-    const added = this.add(page);
+    const added = this.add(defs);
     const newNodes = page.nodes.length - (page.nodes.some((n) => n.data.id === hubId) ? 1 : 0);
     const nextOffset = offset + newNodes;
     if (page.remaining > 0) {

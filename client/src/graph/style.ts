@@ -104,17 +104,3 @@ export const graphStyle: StylesheetJson = [
   { selector: '.faded', style: { opacity: 0.15 } },
   { selector: '.user-hidden, .filtered', style: { display: 'none' } },
 ];
-
-const badgeCache = new Map<string, string>();
-
-/** An SVG data URI drawing `text` in white, centred: the node's badge. */
-export function badgeImage(text: string): string {
-  let uri = badgeCache.get(text);
-  if (!uri) {
-    const safe = text.replace(/[^A-Za-z0-9+]/g, '').slice(0, 3);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><text x="20" y="26" font-family="Arial,sans-serif" font-size="${safe.length > 2 ? 13 : 16}" font-weight="bold" fill="white" text-anchor="middle">${safe}</text></svg>`;
-    uri = `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
-    badgeCache.set(text, uri);
-  }
-  return uri;
-}

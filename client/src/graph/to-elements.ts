@@ -4,7 +4,8 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { Elements } from '../api-types.js';
-import { badgeImage, nodeBadge } from './style.js';
+import { badgeImage } from './badges.js';
+import { nodeBadge } from './style.js';
 
 export function toCyElements(elements: Elements): ElementDefinition[] {
   const nodes = elements.nodes.map(({ data }) => {
