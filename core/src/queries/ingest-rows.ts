@@ -2,7 +2,7 @@
  * Turns articles and their extractions into the flat rows that ingest's
  * UNWIND statements write. Pure, so what lands in Neo4j is unit-testable.
  */
-import { RELATION_TYPES, type Article, type Extraction, type RelationType, type Span } from '../model.js';
+import { ENTITY_TYPES, RELATION_TYPES, type Article, type EntityType, type Extraction, type RelationType, type Span } from '../model.js';
 
 export interface LoadItem {
   article: Article;
@@ -14,7 +14,7 @@ export interface IngestRows {
   entities: Array<{
     articleId: string;
     id: string;
-    type: string;
+    type: EntityType;
     name: string;
     iso2: string | null;
     spellings: string[];
@@ -55,6 +55,8 @@ export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
     });
 
     for (const entity of extraction.entities) {
+      // The type becomes the entity's label: only the closed list may pass.
+      if (!ENTITY_TYPES.includes(entity.type)) throw new Error(`core/queries/ingest: unknown entity type ${entity.type}`);
       const spellings = [...new Set([entity.name, ...entity.aliases])];
       rows.entities.push({
         articleId: article.id,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Extraction } from '../model.js';
+import { prepareRows } from './ingest-rows.js';
+
+const article: Article = {
+  id: 'a1',
+  title: 'Blair meets Bush',
+  text: 'Tony Blair met George Bush in Washington.',
+  topics: [],
+  contentHash: 'h1',
+} as Article;
+
+function extraction(overrides: Partial<Extraction> = {}): Extraction {
+  return {
+    entities: [
+      { id: 'person:tony-blair', type: 'Person', name: 'Tony Blair', aliases: [], mentions: [{ start: 0, end: 10 }] },
+      { id: 'person:george-bush', type: 'Person', name: 'George Bush', aliases: ['Bush'], mentions: [{ start: 15, end: 26 }] },
+    ],
+    links: [],
+    relations: [],
+    ...overrides,
+  } as Extraction;
+}
+
+describe('prepareRows', () => {
+  it('writes one entity row per entity an article mentions, with its spellings and mention spans', () => {
+    const rows = prepareRows([{ article, extraction: extraction() }], '2026-01-01T00:00:00Z');
+    expect(rows.entities).toHaveLength(2);
+    expect(rows.entities[1]).toMatchObject({ articleId: 'a1', type: 'Person', spellings: ['George Bush', 'Bush'], starts: [15], ends: [26] });
+  });
+
+  // Entity types become labels and relation types become relationship types in Cypher.
+  it('refuses an entity type outside the closed list, which would become a label', () => {
+    const bad = extraction();
+    (bad.entities[0] as { type: string }).type = 'Person:Admin';
+    expect(() => prepareRows([{ article, extraction: bad }], '2026-01-01T00:00:00Z')).toThrow(/unknown entity type/);
+  });
+
+  it('refuses a relation type outside the closed list', () => {
+    const bad = extraction({
+      relations: [{ type: 'OWNS]->() DETACH DELETE (x', source: 'person:tony-blair', target: 'person:george-bush', evidence: { start: 0, end: 40 } }],
+    } as unknown as Partial<Extraction>);
+    expect(() => prepareRows([{ article, extraction: bad }], '2026-01-01T00:00:00Z')).toThrow(/unknown relation type/);
+  });
+});
