@@ -89,11 +89,13 @@ export async function ingestPaths(
   let databaseLost = false;
 
   try {
-    // Into an empty store everything is extracted: the workers start while the articles are looked up.
-    if (articles.length > 0 && (!store || !(await hasArticles(store)))) pool.warm();
+    // An empty store holds nothing to compare with: everything is extracted, and every fate is
+    // decided within this run, without asking Neo4j.
+    const storeEmpty = !store || !(await hasArticles(store));
+    if (articles.length > 0 && storeEmpty) pool.warm();
     // Every fate is decided before any extraction: a re-ingest of unchanged files ends here, and
     // extraction can run ahead of the writes.
-    const fates = await classifyArticles(store, articles);
+    const fates = await classifyArticles(storeEmpty ? undefined : store, articles);
     const writesAnything = fates.some(({ fate }) => fate !== 'unchanged' && fate !== 'repeated');
     if (store && writesAnything) before = await countEntitiesAndLinks(store);
     const batchCount = Math.ceil(articles.length / batchSize);
