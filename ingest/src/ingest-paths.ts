@@ -9,6 +9,7 @@ import type { Article, AnalystDecisions } from '../../core/src/model.js';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { isDatabaseUnavailable } from '../../core/src/neo4j/database-errors.js';
 import { countEntitiesAndLinks, hasArticles, readAnalystDecisions, type LoadItem } from '../../core/src/queries/ingest.js';
+import { findStoredFiles, forgetStoredFiles, recordStoredFiles, type StoredFile } from '../../core/src/queries/source-files.js';
 import { findInputFiles } from './input-files.js';
 import {
   readArticleBuffer,
@@ -45,6 +46,8 @@ export interface IngestProgress {
 
 export interface IngestSummary {
   files: number;
+  /** Files whose bytes were those already stored whole: skipped unparsed, their articles unchanged. */
+  filesUnchanged: number;
   new: number;
   updated: number;
   unchanged: number;
@@ -69,12 +72,15 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const started = Date.now();
   const summary: IngestSummary = {
-    files: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, failed: 0, failures: [],
+    files: 0, filesUnchanged: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, failed: 0, failures: [],
     entitiesAdded: 0, linksAdded: 0, elapsedMs: 0,
   };
   const store = options.dryRun ? undefined : graph;
 
-  const articles = await readInputs(paths, options, summary);
+  const { articles, readFiles } = await readInputs(paths, options, summary, store);
+  // What these files held before may change now, and the run may stop part-way: until it ends
+  // cleanly, no file read this time is known as stored.
+  if (store) await forgetStoredFiles(store, readFiles.map((file) => file.path));
   const progress: IngestProgress = { done: 0, total: articles.length + summary.failures.length };
   progress.done = summary.failures.length;
   options.onProgress?.(progress);
@@ -139,6 +145,7 @@ export async function ingestPaths(
     await pool.close();
   }
 
+  if (store && !databaseLost && !summary.stoppedBecause) await recordStoredFiles(store, cleanFiles(readFiles, summary));
   if (store && before && !databaseLost) {
     const after = await countEntitiesAndLinks(store);
     summary.entitiesAdded = after.entities - before.entities;
@@ -156,8 +163,18 @@ function systemicFailure(batch: { items: unknown[]; extractionErrors: string[] }
   return allFailed && new Set(errors).size === 1 ? errors[0] : undefined;
 }
 
-async function readInputs(paths: string[], options: IngestOptions, summary: IngestSummary): Promise<Article[]> {
+/**
+ * Reads every input. With a store, a file whose bytes are those it held when last stored whole is
+ * not parsed: its articles count as unchanged.
+ */
+async function readInputs(
+  paths: string[],
+  options: IngestOptions,
+  summary: IngestSummary,
+  store: Graph | undefined,
+): Promise<{ articles: Article[]; readFiles: StoredFile[] }> {
   const articles: Article[] = [];
+  const readFiles: StoredFile[] = [];
   const fromFiles = paths.filter((input) => input !== '-');
   if (fromFiles.length < paths.length) {
     if (!options.stdin) throw new Error('ingest: `-` needs standard input');
@@ -169,9 +186,17 @@ async function readInputs(paths: string[], options: IngestOptions, summary: Inge
   }
   const { files, missing } = await findInputFiles(fromFiles, SUPPORTED_EXTENSIONS);
   summary.failures.push(...missing);
+  const stored = store ? await findStoredFiles(store, files) : new Map<string, StoredFile>();
   for (const file of files) {
-    const outcome = await readArticleFile(file, options);
+    const before = stored.get(file);
+    const outcome = await readArticleFile(file, { ...options, alreadyStored: (fingerprint) => fingerprint === before?.fingerprint });
     summary.files += 1;
+    if (outcome.unchanged && before) {
+      summary.filesUnchanged += 1;
+      summary.unchanged += before.articles;
+      continue;
+    }
+    if (outcome.fingerprint) readFiles.push({ path: file, fingerprint: outcome.fingerprint, articles: outcome.articles.length });
     const manyRecords = outcome.articles.length > 1 || MULTI_RECORD.test(file);
     // A record is named by its place in the file, failed records counted: fixing a broken line renames nothing.
     outcome.articles.forEach(({ record, ...article }, i) =>
@@ -179,7 +204,13 @@ async function readInputs(paths: string[], options: IngestOptions, summary: Inge
     );
     summary.failures.push(...outcome.failures);
   }
-  return articles;
+  return { articles, readFiles };
+}
+
+/** Files none of whose records failed, in reading or in writing. */
+function cleanFiles(files: StoredFile[], summary: IngestSummary): StoredFile[] {
+  const failed = new Set(summary.failures.map((failure) => failure.path.replace(/#\d+$/, '')));
+  return files.filter((file) => !failed.has(file.path));
 }
 
 // Files that hold many articles: each record is named by its position.

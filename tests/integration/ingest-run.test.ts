@@ -43,6 +43,10 @@ describe('ingesting a folder', () => {
     const before = await countGraph(graph);
     const summary = await ingestPaths(graph, [folder], { workers: 1 });
     expect(summary).toMatchObject({ new: 0, updated: 0, unchanged: 3, entitiesAdded: 0, linksAdded: 0 });
+    // The two files stored whole are known by their bytes and not parsed again; the file with broken
+    // lines is read again (and its good record found unchanged), as are the unreadable ones.
+    expect(summary.filesUnchanged).toBe(2);
+    expect(summary.failed).toBe(4);
     expect(await countGraph(graph)).toEqual(before);
   });
 
@@ -71,6 +75,17 @@ describe('ingesting a folder', () => {
     );
     // Macron is no longer named with Stoltenberg anywhere.
     expect(records).toHaveLength(0);
+  });
+
+  it('reads a file again when it goes back to bytes it held before', async () => {
+    const file = path.join(folder, 'summit-follow-up.md');
+    copyFileSync(path.join(FIXTURES, 'summit-follow-up.md'), file);
+    const summary = await ingestPaths(graph, [folder], { workers: 0 });
+    expect(summary).toMatchObject({ updated: 1, new: 0 });
+    const { records } = await graph.driver.executeQuery(
+      `MATCH (p:Person {name: 'Jens Stoltenberg'})-[l:LINKED]-(q:Person {name: 'Emmanuel Macron'}) RETURN l`,
+    );
+    expect(records).toHaveLength(1);
   });
 
   it('keeps the names of the records after a broken line once that line is fixed', async () => {

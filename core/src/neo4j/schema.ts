@@ -14,6 +14,7 @@ const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT analyst_name IF NOT EXISTS FOR (a:Analyst) REQUIRE a.name IS UNIQUE',
   'CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE',
   'CREATE CONSTRAINT origin_key IF NOT EXISTS FOR (o:Origin) REQUIRE o.key IS UNIQUE',
+  'CREATE CONSTRAINT source_file_path IF NOT EXISTS FOR (f:SourceFile) REQUIRE f.path IS UNIQUE',
   // Exact duplicates under another name are found by their text's hash.
   'CREATE INDEX article_content_hash IF NOT EXISTS FOR (a:Article) ON (a.contentHash)',
   'CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)',

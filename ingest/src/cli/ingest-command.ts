@@ -139,7 +139,7 @@ function createProgressReporter() {
 function printSummary(summary: IngestSummary, dryRun: boolean, peakMemoryMb: number): void {
   const lines = [
     dryRun ? 'Dry run: nothing was written.' : 'Ingest finished.',
-    `  files read      ${summary.files}`,
+    `  files           ${summary.files}${summary.filesUnchanged ? ` (${summary.filesUnchanged} unchanged since stored, not re-read)` : ''}`,
     `  new articles    ${summary.new}`,
     `  updated         ${summary.updated}`,
     `  unchanged       ${summary.unchanged}`,

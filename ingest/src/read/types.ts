@@ -14,6 +14,11 @@ export interface ReadOptions {
   defaultPublished?: string;
   /** Larger inputs are refused with a failure; default 50 MiB. */
   maxBytes?: number;
+  /**
+   * Whether a file with these bytes (their sha256) was already read whole and stored: such a file
+   * comes back `unchanged`, without being parsed.
+   */
+  alreadyStored?: (fingerprint: string) => boolean;
 }
 
 /** What one format reader found in one document or record: raw metadata and the built prose. */

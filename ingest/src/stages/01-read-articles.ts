@@ -1,5 +1,6 @@
 /** Stage 1: files, feeds and records to Articles. Never throws: whatever cannot be read becomes a ReadFailure. */
 import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Article } from '../../../core/src/model.js';
 import { decodeText } from '../read/decode.js';
@@ -24,6 +25,15 @@ export interface ReadArticle extends Article {
 export interface ReadOutcome {
   articles: ReadArticle[];
   failures: ReadFailure[];
+  /** sha256 of the file's bytes, when a file was read. */
+  fingerprint?: string;
+  /** The file's bytes are those `alreadyStored` knew: nothing was parsed. */
+  unchanged?: boolean;
+}
+
+/** What identifies a file's content before it is parsed: the sha256 of its bytes. */
+export function fileFingerprint(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -131,7 +141,10 @@ export async function readArticleFile(path: string, options: ReadOptions = {}): 
     // Checked before reading so a huge file is never loaded into memory.
     if (info.size > max) return tooLarge(path, info.size, max);
     if (extname(path) !== '' && !SUPPORTED_EXTENSIONS.includes(extname(path).toLowerCase())) return unsupported(path);
-    return readArticleBuffer(path, await readFile(path), options);
+    const bytes = await readFile(path);
+    const fingerprint = fileFingerprint(bytes);
+    if (options.alreadyStored?.(fingerprint)) return { articles: [], failures: [], fingerprint, unchanged: true };
+    return { ...readArticleBuffer(path, bytes, options), fingerprint };
   } catch (error) {
     return fail(path, fileError(error));
   }
