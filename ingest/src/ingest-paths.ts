@@ -61,7 +61,14 @@ export interface IngestSummary {
   stoppedBecause?: string;
 }
 
-const DEFAULT_BATCH_SIZE = 50;
+/**
+ * Articles per write transaction, at most. Bigger transactions spend less on per-statement and
+ * commit costs (the writer's share of a whole-corpus ingest fell from 31 s to 24 s going from 50
+ * to 200), but the first must not wait that long for extraction: sizes start at FIRST_BATCH_SIZE
+ * and double up to the limit, so the first write begins while the rest is still being extracted.
+ */
+const DEFAULT_BATCH_SIZE = 200;
+const FIRST_BATCH_SIZE = 25;
 /** Batches extracted ahead of the one being written. */
 const EXTRACT_AHEAD = 3;
 
@@ -104,14 +111,11 @@ export async function ingestPaths(
     const fates = await classifyArticles(storeEmpty ? undefined : store, articles);
     const writesAnything = fates.some(({ fate }) => fate !== 'unchanged' && fate !== 'repeated');
     if (store && writesAnything) before = await countEntitiesAndLinks(store);
-    const batchCount = Math.ceil(articles.length / batchSize);
+    const bounds = batchBounds(articles.length, batchSize);
+    const batchCount = bounds.length;
     const prepared: Array<Promise<PreparedBatch>> = [];
     const prepare = (k: number): Promise<PreparedBatch> =>
-      (prepared[k] ??= prepareBatch(
-        articles.slice(k * batchSize, (k + 1) * batchSize),
-        fates.slice(k * batchSize, (k + 1) * batchSize),
-        pool.extract,
-      ));
+      (prepared[k] ??= prepareBatch(articles.slice(...bounds[k]!), fates.slice(...bounds[k]!), pool.extract));
 
     for (let k = 0; k < batchCount; k++) {
       if (options.signal?.aborted) {
@@ -154,6 +158,16 @@ export async function ingestPaths(
   summary.failed = summary.failures.length;
   summary.elapsedMs = Date.now() - started;
   return summary;
+}
+
+/** [start, end) of each batch: FIRST_BATCH_SIZE (or less), doubling up to `max`. */
+export function batchBounds(total: number, max: number): Array<[number, number]> {
+  const bounds: Array<[number, number]> = [];
+  let size = Math.max(1, Math.min(FIRST_BATCH_SIZE, max));
+  for (let start = 0; start < total; start += size, size = Math.min(max, size * 2)) {
+    bounds.push([start, Math.min(total, start + size)]);
+  }
+  return bounds;
 }
 
 /** Every article of a batch failing extraction the same way is a broken setup, not bad input. */

@@ -21,7 +21,7 @@ Options:
   --date YYYY-MM-DD publication date for articles that do not say theirs
   --format EXT      format of stdin (default jsonl)
   --workers N       extraction threads (default: ${defaultWorkerCount()}, one per core)
-  --batch N         articles per write transaction (default 50)
+  --batch N         articles per write transaction, at most (default 200; the first ones are smaller)
   --dry-run         extract and report; write nothing (no database needed)
   --json            print the summary as JSON on stdout (for scripts)
   -h, --help        this text`;
