@@ -31,8 +31,8 @@ export interface EmbeddedOptions {
    * How long the database will live, which decides how hard the JIT works.
    * `server` (default): the full tiered JIT, for a process that serves queries for hours.
    * `batch`: C1 only, for a command that does one job and exits. Over a whole-corpus ingest the C2
-   * compiler used more CPU (31 s) than Neo4j's query threads (24 s) and finished too late to pay it
-   * back; without it Neo4j used 29 s instead of 60 s, with the same query-thread time.
+   * compiler used more CPU (29-31 s) than Neo4j's query threads (24 s) and finished too late to pay
+   * it back; without it Neo4j used 29-37 s of CPU instead of 58-60 s, its query threads 23-29 s.
    */
   lifetime?: 'server' | 'batch';
 }
