@@ -61,3 +61,13 @@ export function resolveNeo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jC
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() !== '' ? value.trim() : undefined;
 }
+
+/** Whether Neo4j runs on this machine: embedded, or a server at a loopback address. */
+export function neo4jOnThisMachine(config: Pick<Neo4jConfig, 'uri'>): boolean {
+  if (config.uri === undefined) return true;
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(config.uri).hostname);
+  } catch {
+    return false;
+  }
+}

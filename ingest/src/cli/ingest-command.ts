@@ -5,7 +5,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
-import { resolveNeo4jConfig } from '../../../core/src/config.js';
+import { neo4jOnThisMachine, resolveNeo4jConfig } from '../../../core/src/config.js';
 import { AppError, ValidationError } from '../../../core/src/errors.js';
 import { openGraph, type Graph } from '../../../core/src/neo4j/connect.js';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../ingest-paths.js';
@@ -20,7 +20,8 @@ Options:
   --source NAME     source name for articles that do not say theirs
   --date YYYY-MM-DD publication date for articles that do not say theirs
   --format EXT      format of stdin (default jsonl)
-  --workers N       extraction threads (default: ${defaultWorkerCount()}, one per core)
+  --workers N       extraction threads (default: one per core, ${defaultWorkerCount()} here;
+                    one fewer when Neo4j runs on this machine)
   --batch N         articles per write transaction, at most (default 200; the first ones are smaller)
   --dry-run         extract and report; write nothing (no database needed)
   --json            print the summary as JSON on stdout (for scripts)
@@ -47,7 +48,9 @@ async function main(): Promise<number> {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
     throw new ValidationError(`--date must look like 2025-07-28 (got "${values.date}")`);
   }
-  const workers = wholeNumber('--workers', values.workers);
+  const config = values['dry-run'] ? undefined : resolveNeo4jConfig();
+  const databaseOnThisMachine = config !== undefined && neo4jOnThisMachine(config);
+  const workers = wholeNumber('--workers', values.workers) ?? defaultWorkerCount({ databaseOnThisMachine });
   const batchSize = wholeNumber('--batch', values.batch);
 
   const controller = new AbortController();
@@ -58,8 +61,7 @@ async function main(): Promise<number> {
   });
 
   let graph: Graph | undefined;
-  if (!values['dry-run']) {
-    const config = resolveNeo4jConfig();
+  if (config) {
     console.error(config.uri ? `Connecting to Neo4j at ${config.uri} …` : `Starting embedded Neo4j in ${config.dataDir} …`);
     // An ingest runs once and exits: its own embedded database gets the batch JIT.
     graph = await openGraph(config, { lifetime: 'batch' });
