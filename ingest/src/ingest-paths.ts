@@ -6,6 +6,7 @@
  * command again finishes the job without duplicates.
  */
 import type { Article, AnalystDecisions } from '../../core/src/model.js';
+import { neo4jOnThisMachine } from '../../core/src/config.js';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { isDatabaseUnavailable } from '../../core/src/neo4j/database-errors.js';
 import { countEntitiesAndLinks, hasArticles, readAnalystDecisions, type LoadItem } from '../../core/src/queries/ingest.js';
@@ -22,7 +23,7 @@ import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from '.
 import { createExtractPool, defaultWorkerCount } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
-  /** Extraction threads; 0 extracts on the main thread. Default: one per core. */
+  /** Extraction threads; 0 extracts on the main thread. Default: one per core, less one beside a local Neo4j. */
   workers?: number;
   /** Extract and report, write nothing (no database needed). */
   dryRun?: boolean;
@@ -95,7 +96,8 @@ export async function ingestPaths(
   const decisions: AnalystDecisions = store
     ? await readAnalystDecisions(store)
     : { aliases: new Map(), rejected: new Set(), retyped: new Map() };
-  const pool = createExtractPool(decisions, options.workers ?? defaultWorkerCount());
+  const databaseOnThisMachine = store !== undefined && neo4jOnThisMachine(store);
+  const pool = createExtractPool(decisions, options.workers ?? defaultWorkerCount({ databaseOnThisMachine }));
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let before: { entities: number; links: number } | undefined;
   let writing: Promise<void> = Promise.resolve();

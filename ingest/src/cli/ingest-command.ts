@@ -5,7 +5,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
-import { neo4jOnThisMachine, resolveNeo4jConfig } from '../../../core/src/config.js';
+import { resolveNeo4jConfig } from '../../../core/src/config.js';
 import { AppError, ValidationError } from '../../../core/src/errors.js';
 import { openGraph, type Graph } from '../../../core/src/neo4j/connect.js';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../ingest-paths.js';
@@ -48,9 +48,7 @@ async function main(): Promise<number> {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
     throw new ValidationError(`--date must look like 2025-07-28 (got "${values.date}")`);
   }
-  const config = values['dry-run'] ? undefined : resolveNeo4jConfig();
-  const databaseOnThisMachine = config !== undefined && neo4jOnThisMachine(config);
-  const workers = wholeNumber('--workers', values.workers) ?? defaultWorkerCount({ databaseOnThisMachine });
+  const workers = wholeNumber('--workers', values.workers);
   const batchSize = wholeNumber('--batch', values.batch);
 
   const controller = new AbortController();
@@ -61,7 +59,8 @@ async function main(): Promise<number> {
   });
 
   let graph: Graph | undefined;
-  if (config) {
+  if (!values['dry-run']) {
+    const config = resolveNeo4jConfig();
     console.error(config.uri ? `Connecting to Neo4j at ${config.uri} …` : `Starting embedded Neo4j in ${config.dataDir} …`);
     // An ingest runs once and exits: its own embedded database gets the batch JIT.
     graph = await openGraph(config, { lifetime: 'batch' });
