@@ -216,7 +216,7 @@ async function readInputs(
     const manyRecords = outcome.articles.length > 1 || MULTI_RECORD.test(file);
     // A record is named by its place in the file, failed records counted: fixing a broken line renames nothing.
     outcome.articles.forEach(({ record, ...article }, i) =>
-      articles.push({ ...article, origin: manyRecords ? `${file}#${record ?? i + 1}` : file }),
+      articles.push({ ...article, origin: manyRecords ? recordOrigin(file, record ?? i + 1) : file }),
     );
     summary.failures.push(...outcome.failures);
   }
@@ -225,8 +225,18 @@ async function readInputs(
 
 /** Files none of whose records failed, in reading or in writing. */
 function cleanFiles(files: StoredFile[], summary: IngestSummary): StoredFile[] {
-  const failed = new Set(summary.failures.map((failure) => failure.path.replace(/#\d+$/, '')));
+  const failed = new Set(summary.failures.map((failure) => fileOfOrigin(failure.path)));
   return files.filter((file) => !failed.has(file.path));
+}
+
+/** The name of the n-th record of a file that holds many (failed records counted). */
+function recordOrigin(file: string, record: number): string {
+  return `${file}#${record}`;
+}
+
+/** The file an origin names: the origin itself, or what precedes `#<n>`. */
+function fileOfOrigin(origin: string): string {
+  return origin.replace(/#\d+$/, '');
 }
 
 // Files that hold many articles: each record is named by its position.
