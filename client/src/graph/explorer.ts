@@ -10,6 +10,7 @@ import { applyFilters, NO_FILTER, type FilterState } from './filters.js';
 import { History } from './history.js';
 import { placeAround, positionsOf, restorePositions, runLayout, type LayoutName } from './layout.js';
 import { toCyElements } from './to-elements.js';
+import { addNodesThenEdges } from './add-elements.js';
 import { badgeImage, badgesDecoded } from './badges.js';
 import { nodeBadge } from './style.js';
 import type { ViewState } from '../state/url-state.js';
@@ -63,13 +64,7 @@ export class Explorer {
         else fresh.push(def);
       }
     });
-    // Edges go after nodes, and only when both ends are present.
-    const nodes = fresh.filter((d) => d.group === 'nodes');
-    const added = this.cy.add(nodes);
-    const edges = fresh.filter(
-      (d) => d.group === 'edges' && this.cy.getElementById(d.data.source!).nonempty() && this.cy.getElementById(d.data.target!).nonempty(),
-    );
-    const all = added.union(this.cy.add(edges));
+    const all = addNodesThenEdges(this.cy, fresh);
     applyFilters(this.cy, this.filter);
     return all;
   }
@@ -91,7 +86,7 @@ export class Explorer {
   /** Replaces the canvas with a first view (not undoable: it is the start). */
   async showFirstView(elements: Elements): Promise<void> {
     const defs = toCyElements(elements);
-    await badgesDecoded(defs);
+    await badgesDecoded(this.cy, defs);
     this.cy.elements().remove();
     this.add(defs);
     await runLayout(this.cy, this.layoutName);
@@ -130,7 +125,7 @@ export class Explorer {
     const offset = this.offsets.get(hubId) ?? 0;
     const page = await api.neighbours(hubId, { limit: PAGE_SIZE, offset, minWeight: this.filter.minWeight || undefined });
     const defs = toCyElements(page);
-    await badgesDecoded(defs);
+    await badgesDecoded(this.cy, defs);
     const oldMore = this.cy.getElementById(moreNodeId(hubId));
     const oldMoreJson = oldMore.nonempty() ? oldMore.union(oldMore.connectedEdges()).jsons() : [];
     oldMore.remove();
