@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-
-export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
+import { ARTIFACTS } from './_server.js';
 
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
