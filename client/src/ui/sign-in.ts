@@ -22,7 +22,8 @@ export async function setUpSignIn(): Promise<Me | undefined> {
       setToken(null);
       location.reload();
     });
-    replaceChildren(slot, el('span', { title: me.role ?? '' }, `Signed in as ${me.name}`), ' ', me.authRequired ? out : null);
+    // Only a token can be signed out of; the local user of a loopback server is who they are.
+    replaceChildren(slot, el('span', { title: me.role ?? '' }, `Signed in as ${me.name}`), ' ', me.local ? null : out);
     return me;
   }
   if (!me.authRequired) {
