@@ -62,11 +62,16 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** Whether a host name or address is this machine's loopback (`[::1]` as URLs write it too). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+}
+
 /** Whether Neo4j runs on this machine: embedded, or a server at a loopback address. */
 export function neo4jOnThisMachine(config: Pick<Neo4jConfig, 'uri'>): boolean {
   if (config.uri === undefined) return true;
   try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(config.uri).hostname);
+    return isLoopbackHost(new URL(config.uri).hostname);
   } catch {
     return false;
   }

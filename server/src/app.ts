@@ -5,10 +5,10 @@
 import express, { Router, type Express } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isLoopbackHost } from '../../core/src/config.js';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { buildOpenApi } from './api/openapi.js';
 import { ApiRoutes } from './api/route.js';
-import { isLoopback } from './config.js';
 import { identify, localAnalystName, requireAnalyst } from './middleware/auth.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
 import { loginRateLimit, securityHeaders } from './middleware/security.js';
@@ -44,7 +44,7 @@ export function createApp({
   localAnalyst = localAnalystName(),
   loginAttemptsPerMinute = 10,
 }: AppOptions): Express {
-  const allowLocalDefault = isLoopback(host);
+  const allowLocalDefault = isLoopbackHost(host);
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());

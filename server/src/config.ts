@@ -22,8 +22,3 @@ export function resolveServerConfig(env: NodeJS.ProcessEnv = process.env): Serve
   }
   return { port, host: env.HOST?.trim() || DEFAULT_SERVER_CONFIG.host };
 }
-
-/** True when the server only answers this machine. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
