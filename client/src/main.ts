@@ -11,8 +11,8 @@ import { Explorer } from './graph/explorer.js';
 import { exportGraph, EXPORT_FORMATS, type ExportFormat } from './graph/export.js';
 import { applyFilters, dateBounds } from './graph/filters.js';
 import { LAYOUTS, runLayout, type LayoutName } from './graph/layout.js';
-import { badgeImage } from './graph/badges.js';
-import { nodeBadge, TYPE_LOOK } from './graph/style.js';
+import { badgeData } from './graph/badges.js';
+import { TYPE_LOOK } from './graph/style.js';
 import { bindKeys } from './keyboard.js';
 import { decodeView, encodeView, isCustomView, type ViewState } from './state/url-state.js';
 import type { Actions } from './ui/actions.js';
@@ -152,8 +152,7 @@ const actions: Actions = {
 
 function setNodeType(id: string, type: string): void {
   const node = cy.getElementById(id);
-  const badge = nodeBadge(type, node.data('iso2'));
-  node.data({ type, badge: badge || undefined, badgeImage: badge ? badgeImage(badge) : undefined });
+  node.data({ type, ...badgeData(type, node.data('iso2')) });
 }
 
 async function refreshNode(id: string): Promise<void> {
@@ -225,8 +224,8 @@ async function openLinkBetween(a: string, b: string): Promise<void> {
   );
 }
 
-function onPaths(answer: PathsAnswer): void {
-  explorer.showPaths(answer);
+async function onPaths(answer: PathsAnswer): Promise<void> {
+  await explorer.showPaths(answer);
   updateCounts();
 }
 

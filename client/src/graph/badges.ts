@@ -10,6 +10,7 @@
  *   cost ~0.15 s there.
  */
 import type { Core, ElementDefinition } from 'cytoscape';
+import { nodeBadge } from './style.js';
 
 /**
  * Pixels per side: sharp on the largest node (64 px) at zoom 1. Downscaling
@@ -43,6 +44,15 @@ export function badgeImage(text: string): string {
     urlByText.set(text, url);
   }
   return url;
+}
+
+/**
+ * The badge fields of a node's data for its type (and ISO code): both
+ * undefined when it draws none, so a retyped node also loses its old badge.
+ */
+export function badgeData(type: string, iso2?: string): { badge?: string; badgeImage?: string } {
+  const badge = nodeBadge(type, iso2);
+  return badge ? { badge, badgeImage: badgeImage(badge) } : { badge: undefined, badgeImage: undefined };
 }
 
 /**

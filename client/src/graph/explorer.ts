@@ -11,8 +11,7 @@ import { History } from './history.js';
 import { placeAround, positionsOf, restorePositions, runLayout, type LayoutName } from './layout.js';
 import { toCyElements } from './to-elements.js';
 import { addNodesThenEdges } from './add-elements.js';
-import { badgeImage, badgesDecoded } from './badges.js';
-import { nodeBadge } from './style.js';
+import { badgeData, badgesDecoded } from './badges.js';
 import type { ViewState } from '../state/url-state.js';
 
 /** Neighbours fetched per expansion; the rest wait behind an "N more" node. */
@@ -53,9 +52,13 @@ export class Explorer {
     };
   }
 
-  /** Adds what is new, refreshes data of what exists; returns the added elements. */
-  private add(elements: Elements | ElementDefinition[]): CollectionReturnValue {
+  /**
+   * Adds what is new, refreshes data of what exists; returns the added elements.
+   * Badges are decoded first, so the first frame that shows a node has its badge.
+   */
+  private async add(elements: Elements | ElementDefinition[]): Promise<CollectionReturnValue> {
     const defs = Array.isArray(elements) ? elements : toCyElements(elements);
+    await badgesDecoded(this.cy, defs);
     const fresh: ElementDefinition[] = [];
     this.cy.batch(() => {
       for (const def of defs) {
@@ -85,10 +88,8 @@ export class Explorer {
 
   /** Replaces the canvas with a first view (not undoable: it is the start). */
   async showFirstView(elements: Elements): Promise<void> {
-    const defs = toCyElements(elements);
-    await badgesDecoded(this.cy, defs);
     this.cy.elements().remove();
-    this.add(defs);
+    await this.add(elements);
     await runLayout(this.cy, this.layoutName);
   }
 
@@ -99,13 +100,7 @@ export class Explorer {
       existing.removeClass('user-hidden');
       return existing as NodeSingular;
     }
-    const badge = nodeBadge(entity.type, entity.iso2);
-    const added = this.add([
-      {
-        group: 'nodes',
-        data: { ...entity, label: entity.name, ...(badge ? { badge, badgeImage: badgeImage(badge) } : {}) },
-      },
-    ]);
+    const added = await this.add([{ group: 'nodes', data: { ...entity, label: entity.name, ...badgeData(entity.type, entity.iso2) } }]);
     const node = added.nodes()[0] as NodeSingular;
     const extent = this.cy.nodes().not(node).boundingBox();
     node.position(Number.isFinite(extent.x2) && extent.w > 0 ? { x: extent.x2 + 80, y: (extent.y1 + extent.y2) / 2 } : { x: 0, y: 0 });
@@ -124,13 +119,11 @@ export class Explorer {
     if (hub.empty()) return { added: 0, remaining: 0 };
     const offset = this.offsets.get(hubId) ?? 0;
     const page = await api.neighbours(hubId, { limit: PAGE_SIZE, offset, minWeight: this.filter.minWeight || undefined });
-    const defs = toCyElements(page);
-    await badgesDecoded(this.cy, defs);
     const oldMore = this.cy.getElementById(moreNodeId(hubId));
     const oldMoreJson = oldMore.nonempty() ? oldMore.union(oldMore.connectedEdges()).jsons() : [];
     oldMore.remove();
 
-    const added = this.add(defs);
+    const added = await this.add(page);
     const newNodes = page.nodes.length - (page.nodes.some((n) => n.data.id === hubId) ? 1 : 0);
     const nextOffset = offset + newNodes;
     if (page.remaining > 0) {
@@ -267,8 +260,8 @@ export class Explorer {
   }
 
   /** Adds path elements and highlights them, fading everything else. */
-  showPaths(elements: Elements): CollectionReturnValue {
-    const added = this.add(elements);
+  async showPaths(elements: Elements): Promise<CollectionReturnValue> {
+    const added = await this.add(elements);
     const ids = new Set([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
     const onPath = this.cy.elements().filter((e) => ids.has(e.id()));
     const anchor = this.cy.nodes().not(added).not(onPath);

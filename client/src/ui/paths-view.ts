@@ -11,7 +11,7 @@ import { openPanel, section } from './panel.js';
 import { attachSearchBox } from './search-box.js';
 import { guarded, withLoading } from './status.js';
 
-export function showPathFinder(actions: Actions, onPaths: (answer: PathsAnswer) => void, from?: EntitySummary): void {
+export function showPathFinder(actions: Actions, onPaths: (answer: PathsAnswer) => Promise<void>, from?: EntitySummary): void {
   let source = from;
   let target: EntitySummary | undefined;
   const result = el('div', { class: 'path-result', 'aria-live': 'polite' });
@@ -42,7 +42,7 @@ export function showPathFinder(actions: Actions, onPaths: (answer: PathsAnswer) 
       }
       const answer = await withLoading('Finding paths…', () => api.paths(source!.id, target!.id, 4));
       renderPaths(result, answer, source, target, actions);
-      if (answer.nodes.length) onPaths(answer);
+      if (answer.nodes.length) await onPaths(answer);
     }),
   );
   openPanel('Find paths', 'Paths', form, result);
