@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../../core/src/neo4j/embedded.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results/e2e');
@@ -37,17 +37,6 @@ export function embeddedEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): Nod
   return env;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitForHealth(server: ChildProcess, baseUrl: string, timeoutMs: number, log: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
@@ -69,7 +58,7 @@ async function waitForHealth(server: ChildProcess, baseUrl: string, timeoutMs: n
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { host = '127.0.0.1', logName = 'server.log', healthTimeoutMs = 240_000 } = options;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'actorgraph-e2e-'));
-  const port = await freePort();
+  const port = await findFreePort();
   const logPath = path.join(ARTIFACTS, logName);
   const log = createWriteStream(logPath);
   const server = spawn(TSX, ['server/src/index.ts'], { cwd: ROOT, env: embeddedEnv(dataDir, { PORT: String(port), HOST: host }), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,12 +3,11 @@
 // goes away mid-session gives 503 with a clear message, then recovers by
 // itself when it is back.
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver, type Graph } from '../../core/src/neo4j/connect.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../core/src/neo4j/embedded.js';
+import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../core/src/neo4j/embedded.js';
 import { ensureSchema } from '../../core/src/neo4j/schema.js';
 import { ACTORS, ARTICLES, loadFixtures } from '../_setup/api-fixtures.js';
 import { enc, startTestServer, type TestServer } from '../_setup/api-server.js';
@@ -105,17 +104,6 @@ describe('injection strings', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('Neo4j stopped mid-session', () => {
   let dataDir: string;
   let port: number;
@@ -126,7 +114,7 @@ describe('Neo4j stopped mid-session', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-api-outage-'));
-    port = await freePort();
+    port = await findFreePort();
     db = await start();
     const driver = createDriver(db.uri);
     graph = { driver, uri: db.uri, close: () => driver.close() };

@@ -2,30 +2,21 @@
 // that speaks Bolt, stopped cleanly by Ctrl-C.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../core/src/neo4j/connect.js';
+import { findFreePort } from '../../core/src/neo4j/embedded.js';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm run db', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-db-command-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints a Bolt URI where the official driver finds a Neo4j 5.26 kernel, and stops on SIGINT', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'core/src/neo4j/db-command.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(port), NEO4J_URI: '' },

@@ -149,7 +149,8 @@ async function stopJvm(child: ChildProcessWithoutNullStreams, exited: Promise<nu
   clearTimeout(lastResort);
 }
 
-function findFreePort(): Promise<number> {
+/** A TCP port on loopback that nothing listens on right now. */
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
