@@ -1,7 +1,8 @@
 /**
  * People within one article: full names that are spelling variants meet, and
  * short forms ("Lee", "President Lee", "Kim") join the one full name they
- * can only mean, or are left unresolved.
+ * can only mean (or the one the article is about), stand for a person of their own when the article names no
+ * one so, or are left unresolved between namesakes.
  */
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
@@ -10,7 +11,7 @@ import { stripTitles } from './person-titles.js';
 
 export interface PeopleResult {
   groups: EntityGroup[];
-  /** Short forms that matched no full name, or more than one: not nodes of their own. */
+  /** Short forms that matched more than one full name: not nodes of their own. */
   unresolved: Mention[];
 }
 
@@ -66,6 +67,16 @@ export function canonicalPersonName(spellings: string[]): string {
 }
 
 /**
+ * Of two namesakes a short form could mean, the one the article is about: named at least twice as often so far
+ * ("Jared Padalecki" in a biography that also names his mother "Sherri Padalecki"); else none.
+ */
+function dominant(candidates: Cluster[], sentence: number): Cluster[] {
+  const weight = (c: Cluster): number => [...c.named].filter((s) => s <= sentence).length;
+  const ranked = [...candidates].sort((a, b) => weight(b) - weight(a));
+  return weight(ranked[0]!) >= 2 * weight(ranked[1]!) && weight(ranked[0]!) > 0 ? [ranked[0]!] : candidates;
+}
+
+/**
  * Group person mentions. `sentenceOf[i]` is the sentence of `mentions[i]`;
  * it lets a short form skip a full name used in its own sentence (a writer
  * who meant that person again would have said "she").
@@ -113,6 +124,13 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
       const recent = candidates.filter((c) => c.named.has(short.sentence - 1));
       if (recent.length === 1) candidates = recent;
     }
+    if (candidates.length > 1) candidates = dominant(candidates, short.sentence);
+    if (candidates.length === 0) {
+      // Named by one word only ("Macron met Scholz"): a person of their own, joined across articles by id.
+      const own = { mentions: [], spellings: [], ends: new Set([short.key]), sentences: new Set<number>(), named: new Set<number>() };
+      clusters.push(own);
+      candidates = [own];
+    }
     if (candidates.length !== 1) {
       unresolved.push(short.mention);
       continue;
@@ -125,7 +143,7 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
 
   const groups = clusters.map<EntityGroup>((c) => {
     const fullSpellings = c.spellings.filter((s) => parts(s).length > 1);
-    return { type: 'Person', name: canonicalPersonName(fullSpellings), spellings: c.spellings, mentions: c.mentions };
+    return { type: 'Person', name: canonicalPersonName(fullSpellings.length > 0 ? fullSpellings : c.spellings), spellings: c.spellings, mentions: c.mentions };
   });
   return { groups, unresolved };
 }

@@ -88,7 +88,7 @@ export const STAFF_TITLES = [
 ];
 
 /** Honorifics and short titles that only ever precede a name. */
-const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'gen', 'sen', 'rep', 'gov', 'prof', 'rev', 'judge', 'justice', 'pope', 'prince', 'princess', 'sheikh'];
+export const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'gen', 'sen', 'rep', 'gov', 'prof', 'rev', 'judge', 'justice', 'pope', 'prince', 'princess', 'sheikh'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-\\s]');
 // Longest first, so "prime minister" wins over "minister".
@@ -115,3 +115,10 @@ export function isLeaderTitle(title: string): boolean {
   return LEADER_ONLY.test(title.trim());
 }
 const LEADER_ONLY = new RegExp(`^(?:${LEADER_TITLE})$`, 'i');
+
+const TITLE_WORDS = new Set([...LEADER_TITLES, ...STAFF_TITLES, ...HONORIFICS].flatMap((t) => t.split(/[\s-]+/)));
+
+/** Whether a single word is (part of) a title or honorific: "Mr", "President", "Secretary", "Chancellor". */
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
+}

@@ -55,12 +55,18 @@ describe('resolveEntities: people', () => {
       ['person:choi-tae-ho Choi Tae-ho [] x1', 'person:choi-mi-ra Choi Mi-ra [] x1'],
     ],
     [
+      'between two namesakes, the one the article is about (named twice as often so far) is meant',
+      'Jared Padalecki was born in Texas. Jared Padalecki acted. His mother Sherri Padalecki taught. He grew up. Padalecki moved.',
+      [['Jared Padalecki', 'Person'], ['Jared Padalecki', 'Person'], ['Sherri Padalecki', 'Person'], ['Padalecki', 'Person']],
+      ['person:jared-padalecki Jared Padalecki [Padalecki] x3', 'person:sherri-padalecki Sherri Padalecki [] x1'],
+    ],
+    [
       'between two namesakes, the one named in the sentence just before is meant',
       'Choi Tae-ho spoke first. Mr Choi then left. Later Choi Mi-ra arrived by train. Choi said she was tired. Choi then slept.',
       [['Choi Tae-ho', 'Person'], ['Mr Choi', 'Person'], ['Choi Mi-ra', 'Person'], ['Choi', 'Person'], ['Choi', 'Person']],
       ['person:choi-tae-ho Choi Tae-ho [Choi] x2', 'person:choi-mi-ra Choi Mi-ra [Choi] x3'],
     ],
-    ['a short form with no full name is not a node', 'Choi spoke.', [['Choi', 'Person']], []],
+    ['a name with no fuller form in the article is a person of its own', 'Choi spoke.', [['Choi', 'Person']], ['person:choi Choi [] x1']],
   ];
   it.each(cases)('%s', (_why, text, specs, expected) => {
     expect(summary(resolve(text, specs))).toEqual(expected);
@@ -157,7 +163,7 @@ describe('resolveEntities: analysts decide', () => {
 
   it('drops rejected strings before they can anchor anything', () => {
     const decisions: AnalystDecisions = { aliases: new Map(), rejected: new Set([surfaceKey('Harbour Guild')]), retyped: new Map() };
-    expect(resolve(text, specs, decisions).map((e) => e.id)).toEqual(['person:ana-vidal']);
+    expect(resolve(text, specs, decisions).map((e) => e.id)).toEqual(['person:ana-vidal', 'person:choi']);
   });
 
   it('uses the id an alias decision names, and keeps a short form an analyst resolved', () => {
@@ -183,7 +189,7 @@ describe('resolveEntities: analysts decide', () => {
       retyped: new Map(),
     };
     const entities = resolve(text, specs, decisions);
-    expect(entities.map((e) => e.id)).toEqual(['person:ana-vidal']);
+    expect(entities.map((e) => e.id)).toEqual(['person:ana-vidal', 'person:choi']);
     expect(entities[0]!.mentions).toHaveLength(3);
   });
 
