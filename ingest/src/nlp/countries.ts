@@ -18,7 +18,7 @@ const ALSO_COUNTRIES = new Set(['TW', 'PS', 'XK']);
 const EXTRA_NAMES: Record<string, string[]> = {
   TR: ['Turkey'],
   GB: ['Britain', 'Great Britain', 'United Kingdom of Great Britain and Northern Ireland'],
-  US: ['United States', 'United States of America'],
+  US: ['United States', 'United States of America', 'America'],
   CZ: ['Czech Republic'],
   KR: ['Republic of Korea', 'S. Korea'],
   KP: ['N. Korea'],
@@ -39,7 +39,7 @@ const CANONICAL: Record<string, string> = { TR: 'Turkey' };
 
 /** Upper-case abbreviations, matched with exact case so "us" and "Uk" never count. */
 const ABBREVIATIONS: Record<string, string[]> = {
-  US: ['US', 'U.S.', 'USA', 'U.S.A.'],
+  US: ['US', 'U.S.', 'U.S', 'USA', 'U.S.A.'],
   GB: ['UK', 'U.K.'],
   AE: ['UAE', 'U.A.E.'],
   KP: ['DPRK'],
@@ -111,6 +111,23 @@ for (const c of worldCountries) {
 }
 // "Washington" in the news is the U.S. government far more often than the state or the person.
 capitals.set('washington', { iso2: 'US', canonical: 'United States', via: 'capital' });
+
+/**
+ * States that no longer exist but act in the history that biographies and retrospectives tell, under their
+ * ISO 3166-3 codes: not in world-countries, which lists today's countries only.
+ */
+const FORMER_COUNTRIES: Array<{ iso2: string; canonical: string; names: string[]; abbreviations: string[]; demonyms: string[] }> = [
+  { iso2: 'SU', canonical: 'Soviet Union', names: ['Soviet Union', 'Union of Soviet Socialist Republics'], abbreviations: ['USSR', 'U.S.S.R.'], demonyms: ['Soviet', 'Soviets'] },
+  { iso2: 'YU', canonical: 'Yugoslavia', names: ['Yugoslavia'], abbreviations: [], demonyms: ['Yugoslav', 'Yugoslavian'] },
+  { iso2: 'CS', canonical: 'Czechoslovakia', names: ['Czechoslovakia'], abbreviations: [], demonyms: ['Czechoslovak', 'Czechoslovakian'] },
+  { iso2: 'DD', canonical: 'East Germany', names: ['East Germany', 'German Democratic Republic'], abbreviations: ['GDR'], demonyms: ['East German', 'East Germans'] },
+];
+for (const c of FORMER_COUNTRIES) {
+  const entry = (via: CountryVia): CountryEntry => ({ iso2: c.iso2, canonical: c.canonical, via });
+  for (const n of c.names) add(names, gazetteerKey(n), entry('name'));
+  for (const a of c.abbreviations) add(abbreviations, a, entry('abbreviation'));
+  for (const d of c.demonyms) add(demonyms, gazetteerKey(d), entry('demonym'));
+}
 
 /** The country a span names, if any, and how: names beat abbreviations beat demonyms beat capitals. */
 export function lookupCountry(text: string): CountryEntry | undefined {

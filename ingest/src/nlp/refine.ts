@@ -40,7 +40,7 @@ export function isHeadlineWord(word: string, ctx: Pick<RefineContext, 'casing' |
 }
 
 /** Head nouns of institutional names: never headline words when they end an organisation's span. */
-const ORG_HEADS = new Set(
+export const ORG_HEADS = new Set(
   ('ministry council party committee agency bank union association federation commission court army police government ' +
     'office department group league club service institute university assembly parliament navy command bureau board ' +
     'authority organisation organization fund front movement alliance forces corporation company exchange agency')
@@ -132,4 +132,42 @@ export function refineSpan(span: LabelledSpan, ctx: RefineContext): LabelledSpan
     while (to < tokens.length && ctx.tags[to] === 'O' && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(tokens[to]!.text) && tokens[to]!.start === tokens[to - 1]!.end + 1) to++;
   }
   return { label: span.label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };
+}
+
+/** A name never ends in a lower-case word: the tagger's "Korean state" (in "North Korean state media") is "Korean". */
+export function trimLowercaseTails(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
+  return spans.map((span) => {
+    let to = span.to;
+    while (to - span.from > 1 && /^\p{Ll}+$/u.test(tokens[to - 1]!.text)) to--;
+    return to === span.to ? span : { ...span, to, end: tokens[to - 1]!.end };
+  });
+}
+
+const CONJUNCTIONS = new Set(['and', '&', 'or']);
+
+/**
+ * Two names joined by "and" in one span are two actors when each side is a name of two words or more:
+ * "JPMorgan Chase and Goldman Sachs", "The New York Times and ABC News". Shorter sides stay one name, as most
+ * such names are ("Procter and Gamble", "Ministry of Trade and Industry").
+ */
+export function splitCoordinations(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
+  const out: LabelledSpan[] = [];
+  const part = (label: string, from: number, to: number): LabelledSpan => ({
+    label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end,
+  });
+  for (const span of spans) {
+    let split = false;
+    if (span.label === 'ORG' || span.label === 'PER') {
+      for (let i = span.from + 2; i < span.to - 2; i++) {
+        if (!CONJUNCTIONS.has(tokens[i]!.text.toLowerCase()) || !/^\p{Lu}/u.test(tokens[i + 1]!.text)) continue;
+        // "of" on the left ("Ministry of Trade and Industry") means the "and" sits inside one institution's name.
+        if (tokens.slice(span.from, i).some((t) => t.text === 'of') && span.to - i - 1 < 2) continue;
+        out.push(part(span.label, span.from, i), part(span.label, i + 1, span.to));
+        split = true;
+        break;
+      }
+    }
+    if (!split) out.push(span);
+  }
+  return out;
 }

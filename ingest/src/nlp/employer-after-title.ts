@@ -1,0 +1,44 @@
+/**
+ * "Elon Musk, the chief executive of Tesla": a job title followed by "of" names the employer, a cue the tagger
+ * misses when the employer's name looks like anything else (a surname, a word). The capitalised run after
+ * "<title> of [the]" is tagged an organisation when the tagger left it untagged (or read it as a place or a
+ * thing), it is no country, and the
+ * whole phrase is not itself a title ("Secretary of State") or a ministry's remit ("Minister of Finance").
+ */
+import { LEADER_TITLES, STAFF_TITLES } from '../resolve/person-titles.js';
+import { lookupCountry } from './countries.js';
+import type { Token } from './tokenize.js';
+
+const TITLES = [...new Set([...LEADER_TITLES, ...STAFF_TITLES])].map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);
+const TITLE_PHRASES = new Set([...LEADER_TITLES, ...STAFF_TITLES]);
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Whether the title phrase ends right before token `at`. */
+function titleEndsAt(tokens: Token[], at: number): boolean {
+  return TITLES.some((title) => {
+    const from = at - title.length;
+    if (from < 0) return false;
+    for (let k = 0; k < title.length; k++) if (tokens[from + k]!.text.toLowerCase() !== title[k]) return false;
+    return true;
+  });
+}
+
+/** Rewrites `tags` in place. `everyday(word)` says whether the training text mostly writes a word in lower case. */
+export function tagEmployersAfterTitles(tokens: Token[], tags: string[], everyday: (word: string) => boolean): void {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.text !== 'of' || !titleEndsAt(tokens, i)) continue;
+    let from = i + 1;
+    if (tokens[from]?.text.toLowerCase() === 'the') from++;
+    let to = from;
+    // Untagged, or read as a place or a thing ("Tesla" the inventor's name as MISC): the title settles it.
+    while (to < tokens.length && /^(O|[BI]-(LOC|MISC))$/.test(tags[to]!) && CAPITALISED.test(tokens[to]!.text)) to++;
+    if (to === from) continue;
+    const name = tokens.slice(from, to).map((t) => t.text).join(' ');
+    if (lookupCountry(name)) continue;
+    if (to - from === 1 && everyday(name)) continue;
+    const phrase = `${tokens.slice(i - 3, i).map((t) => t.text.toLowerCase()).join(' ')} of ${name.toLowerCase()}`;
+    if ([...TITLE_PHRASES].some((t) => phrase.endsWith(t))) continue;
+    for (let k = from; k < to; k++) tags[k] = k === from ? 'B-ORG' : 'I-ORG';
+    i = to - 1;
+  }
+}

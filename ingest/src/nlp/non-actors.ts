@@ -1,0 +1,56 @@
+/**
+ * Names that are not actors. The tagger learns what a name looks like; whether the thing named can act (say,
+ * decide, meet, be sanctioned) is a question of what kind of thing it is. Places other than countries,
+ * buildings, events, laws and treaties, documents, products, holidays and groups of people are named in the news
+ * all the time and must not become Organization or Person nodes.
+ */
+import { lookupCountry } from './countries.js';
+
+/** Head words that make a name a law, treaty, event, place, building, work or prize rather than an actor. */
+const NON_ACTOR_HEADS = new Set(
+  (
+    'act acts treaty treaties declaration agreement accord accords convention protocol doctrine charter constitution amendment bill ' +
+    'award awards prize prizes medal trophy cup championship championships games olympics open tournament festival ' +
+    'war wars revolution uprising crisis massacre summit election elections referendum ' +
+    'bridge street avenue road square lawn tower towers building palace castle cathedral church mosque temple ' +
+    'island islands river lake mountain mountains valley airport station hotel park stadium arena hall ' +
+    'day week year era age plan programme program report index initiative syndrome disease virus'
+  ).split(' '),
+);
+
+const SUBJECT_PREPOSITIONS = new Set(['for', 'of', 'on', 'to', 'between', 'against']);
+
+/** Everyday things and times written in capitals: products, formats, holidays, common acronyms. */
+const NON_ACTOR_NAMES = new Set(
+  (
+    'pc pcs dvd dvds cd cds tv hdtv mp3 ipod iphone ipad xbox playstation wi-fi wifi gps sms mms lcd usb dna rna hiv aids sars covid ' +
+    'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween new year hanukkah ' +
+    'diwali valentine bible koran quran torah'
+  ).split(' '),
+);
+
+/** Religious and other groups of people named as a body: members, not an organisation that acts. */
+const PEOPLE_GROUPS = new Set(
+  (
+    'muslims christians jews hindus buddhists sikhs catholics protestants shias shiites sunnis tatars kurds arabs ' +
+    'africans asians europeans latinos hispanics'
+  ).split(' '),
+);
+
+/**
+ * Whether a name tagged as a person or an organisation names something that is not an actor. The head decides: the
+ * last word ("Carnegie Hall" is a place, "Carnegie Hall Foundation" an actor), or a word that a preposition
+ * follows ("Declaration for Peace").
+ */
+export function isNonActorName(name: string): boolean {
+  const clean = name.trim().replace(/^the\s+/i, '').replace(/[’']s?$/u, '');
+  const lower = clean.toLowerCase();
+  if (NON_ACTOR_NAMES.has(lower) || PEOPLE_GROUPS.has(lower)) return true;
+  const words = lower.split(/\s+/);
+  if (words.length > 1 && NON_ACTOR_HEADS.has(words[words.length - 1]!)) return true;
+  // "Panmunjom Declaration for Peace", "Treaty on the Non-Proliferation of Nuclear Weapons", "Palace of Westminster".
+  for (let i = 0; i + 1 < words.length; i++) if (NON_ACTOR_HEADS.has(words[i]!) && SUBJECT_PREPOSITIONS.has(words[i + 1]!)) return true;
+  // A plural of a demonym is a people, not an actor: "Tatars", "Afghans", "Britons".
+  if (words.length === 1 && /s$/.test(lower) && lookupCountry(clean)?.via === 'demonym') return true;
+  return false;
+}
