@@ -1,0 +1,50 @@
+/**
+ * Tags the shipped organisations' names and short forms (resolve/known-organisations.ts) where the tagger left
+ * them untagged: "The White House declined to comment", "the Fed held rates". Exact case, whole tokens, and only
+ * where no other name overlaps.
+ */
+import { organisationsOnSight } from '../resolve/known-organisations.js';
+import { tokenize } from './tokenize.js';
+import type { Token } from './tokenize.js';
+
+interface Form {
+  words: string[];
+  afterThe: boolean;
+}
+
+let byFirstWord: Map<string, Form[]> | undefined;
+
+function forms(): Map<string, Form[]> {
+  if (byFirstWord) return byFirstWord;
+  byFirstWord = new Map();
+  for (const { form, afterThe } of organisationsOnSight()) {
+    const words = tokenize(form).map((t) => t.text);
+    const list = byFirstWord.get(words[0]!) ?? [];
+    list.push({ words, afterThe });
+    byFirstWord.set(words[0]!, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return byFirstWord;
+}
+
+/** Rewrites `tags` in place: untagged known organisations become B-ORG/I-ORG. */
+export function tagKnownOrganisations(tokens: Token[], tags: string[]): void {
+  const known = forms();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tags[i] !== 'O') continue;
+    const candidates = known.get(tokens[i]!.text);
+    if (!candidates) continue;
+    for (const { words, afterThe } of candidates) {
+      const end = i + words.length;
+      if (end > tokens.length) continue;
+      if (afterThe && tokens[i - 1]?.text.toLowerCase() !== 'the') continue;
+      let match = true;
+      for (let k = 0; k < words.length && match; k++) match = tokens[i + k]!.text === words[k] && tags[i + k] === 'O';
+      // A longer capitalised name around it is another name ("Fed Cup", "White House Press Corps").
+      if (!match || /^\p{Lu}/u.test(tokens[end]?.text ?? '')) continue;
+      for (let k = i; k < end; k++) tags[k] = k === i ? 'B-ORG' : 'I-ORG';
+      i = end - 1;
+      break;
+    }
+  }
+}
