@@ -1,11 +1,18 @@
 /** Stage 2: finds the sentences and the Person, Organization and Country mentions of a text, with exact offsets. */
+import nlp from 'compromise';
 import type { Mention, Span } from '../../../core/src/model.js';
 import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
+import { harmoniseDocumentNames } from '../nlp/document-names.js';
+import { isNonActorName } from '../nlp/non-actors.js';
+import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
+import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
+import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
-import { isHeadline, refineSpan, splitAtPossessives, type RefineContext } from '../nlp/refine.js';
+import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimLowercaseTails, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
+import { splitTitledSpans } from '../nlp/title-split.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
 import type { Token } from '../nlp/tokenize.js';
 
@@ -22,11 +29,16 @@ export function mentionModel(): LoadedModel {
   return model;
 }
 
+/** compromise's lexicon: a word's tag before any context. */
+const LEXICON = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+const CONTINENT_PARTS = new Set(['north', 'south', 'latin', 'central']);
+
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western']);
 
 /** Words before a capital that make it a place rather than its government: "in Seoul", "flew to Tokyo". */
 const LOCATIVE = new Set(
-  'in at near outside inside from to into around across through via within toward towards visit visited visiting arrived left leaving reached entered based downtown central'.split(' '),
+  'in at near outside inside from to into around across through via within toward towards visit visited visiting arrived left leaving reached entered based downtown central of de'.split(' '),
 );
 
 /** A capital names its country's government unless the words before it make it a place, or it opens a dateline. */
@@ -36,16 +48,57 @@ function capitalIsMetonym(tokens: Token[], span: LabelledSpan, sentenceStart: nu
   // Reuters-style datelines: "SEOUL 2025-07-28" or "SEOUL (Reuters) -".
   const after = tokens[span.to]?.text ?? '';
   if (span.from === sentenceStart && (/^\d/.test(after) || after === '(' || after === '-')) return false;
+  // An address: "Paris, France", "Washington, D.C.".
+  const next = tokens[span.to + 1]?.text ?? '';
+  if (after === ',' && (lookupCountry(next)?.via === 'name' || lookupCountry(next)?.via === 'abbreviation' || /^D\.?C\.?$/.test(next))) return false;
+  // A modifier of an ordinary noun: "the Berlin music critic", "a London hotel".
+  if (/^\p{Ll}/u.test(after) && isOrdinaryNoun(after)) return false;
   return true;
+}
+
+const FUNCTION_POS = new Set(['Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'QuestionWord', 'Expression']);
+
+/** A word compromise's lexicon knows as an adverb, conjunction or other function word ("Nonetheless"). */
+function isFunctionWord(word: string): boolean {
+  const entry = LEXICON[word.toLowerCase()];
+  const tag = Array.isArray(entry) ? entry[0] : entry;
+  return tag !== undefined && FUNCTION_POS.has(tag);
+}
+
+/**
+ * compromise's full tagger, on the word and a few after it, reads it as a verb, adverb, adjective or
+ * conjunction: "Nonetheless, Kim said" (the lexicon does not know "nonetheless"). Only asked of one-word
+ * organisations opening a sentence, which are few, since the full tagger is slow; people keep their names
+ * ("Will", "Rob") whatever compromise thinks of them.
+ */
+function readsAsFunctionWord(text: string, tokens: Token[], at: number): boolean {
+  const end = tokens[Math.min(at + 5, tokens.length - 1)]!.end;
+  const first = (nlp(text.slice(tokens[at]!.start, end)).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0];
+  return first !== undefined && first.tags.some((t) => t === 'Verb' || t === 'Adverb' || t === 'Adjective' || t === 'Conjunction' || t === 'Preposition');
+}
+
+const NOUN_POS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adjective']);
+
+/** A lower-case word compromise's lexicon knows as a noun or adjective and not as a verb. */
+function isOrdinaryNoun(word: string): boolean {
+  const entry = LEXICON[word.toLowerCase()];
+  const tag = Array.isArray(entry) ? entry[0] : entry;
+  return tag !== undefined && NOUN_POS.has(tag);
 }
 
 function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceStart: number): Mention | undefined {
   const surface = text.slice(span.start, span.end);
   const base = { start: span.start, end: span.end, text: surface };
+  // The shipped list of organisations wins over the tagger's type: "Lib Dems" is a party, whatever it looked like.
+  const organisation = span.label === 'LOC' && lookupCountry(surface) ? undefined : knownOrganisation(surface);
+  if (organisation) return { ...base, type: 'Organization', canonical: organisation };
+  if ((span.label === 'PER' || span.label === 'ORG') && isNonActorName(surface)) return undefined;
   if (span.label === 'PER') return { ...base, type: 'Person' };
   if (span.label === 'ORG') return { ...base, type: 'Organization' };
   const country = lookupCountry(surface);
   if (!country) return undefined;
+  // "South America", "Latin America" split by the tagger: the continent, not the United States.
+  if (country.canonical === 'United States' && /^america$/i.test(surface) && CONTINENT_PARTS.has(tokens[span.from - 1]?.text.toLowerCase() ?? '')) return undefined;
   if (country.via === 'capital' && (span.label !== 'LOC' || !capitalIsMetonym(tokens, span, sentenceStart))) return undefined;
   // A country word the tagger calls MISC is used as an adjective ("Thai rice", "U.S. troops"): a demonym.
   const via = span.label === 'MISC' ? 'demonym' : country.via;
@@ -102,6 +155,13 @@ export function findMentions(text: string): TextAnalysis {
   const { tokens } = prepared;
   const tags: string[] = decode(prepared, model.score, undefined, model.dynamic);
   applyAcronyms(tokens, tags);
+  harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
+  tagKnownOrganisations(tokens, tags);
+  const everyday = (word: string): boolean => {
+    const c = model.casing.get(word.toLowerCase());
+    return c === 'L' || c === 'l' || (c === undefined && isFunctionWord(word));
+  };
+  tagEmployersAfterTitles(tokens, tags, everyday);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
   const modes = prepared.sentences.map(([from, to], s) => headingMode(tokens, from, to, prepared.modes[s]!));
@@ -111,13 +171,36 @@ export function findMentions(text: string): TextAnalysis {
 
   const mentions: Mention[] = [];
   let lastEnd = 0;
-  for (const raw of splitAtPossessives(mergeSplitCountries(text, spansFromBio(tokens, tags)), tokens)) {
+  const spans = splitTitledSpans(splitCoordinations(splitAtPossessives(mergeSplitCountries(text, trimLowercaseTails(spansFromBio(tokens, tags), tokens)), tokens), tokens), tokens);
+  // The token after the last name dropped as no actor: the rest of a title the tagger broke up continues there
+  // ("Declaration for Peace, Prosperity and Unification").
+  let droppedTo = -1;
+  const continuesDropped = (from: number): boolean => {
+    if (droppedTo < 0 || from - droppedTo > 2) return false;
+    for (let i = droppedTo; i < from; i++) if (!/^(,|and|&)$/.test(tokens[i]!.text)) return false;
+    return true;
+  };
+  for (const raw of spans) {
     const span = refineSpan(raw, ctx);
     if (!span || span.start < lastEnd) continue;
+    const usuallyCapitalised = /^[Cc]$/.test(model.casing.get(tokens[span.from]!.text.toLowerCase()) ?? '');
+    if (span.label !== 'LOC' && span.to - span.from === 1 && !usuallyCapitalised && continuesDropped(span.from)) {
+      droppedTo = span.to;
+      continue;
+    }
     // "the North", "the South": a compass word alone names no actor we can pin down.
     if (span.to - span.from === 1 && COMPASS.has(tokens[span.from]!.text.toLowerCase())) continue;
-    const mention = toMention(text, tokens, span, prepared.sentences[sentenceOf[span.from]!]![0]);
-    if (!mention) continue;
+    const sentenceStart = prepared.sentences[sentenceOf[span.from]!]![0];
+    // One word the training text almost always writes in lower case ("Unification", "War") is no organisation.
+    if (span.to - span.from === 1 && span.label === 'ORG' && model.casing.get(tokens[span.from]!.text.toLowerCase()) === 'L') continue;
+    // One everyday word opening a sentence ("Nonetheless, ...") is capitalised for the sentence, not as a name.
+    const opensSentence = span.from === sentenceStart || /^[.!?:;“"‘]$/.test(tokens[span.from - 1]?.text ?? '');
+    if (span.to - span.from === 1 && opensSentence && span.label !== 'LOC' && (everyday(tokens[span.from]!.text) || (span.label === 'ORG' && readsAsFunctionWord(text, tokens, span.from)))) continue;
+    const mention = toMention(text, tokens, span, sentenceStart);
+    if (!mention) {
+      if (span.label !== 'LOC') droppedTo = span.to;
+      continue;
+    }
     mentions.push(mention);
     lastEnd = mention.end;
   }
