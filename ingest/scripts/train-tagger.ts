@@ -1,15 +1,23 @@
-/** Trains the mention tagger from a CoNLL-2003 training file: `npm run train -- ../shared/eval/conll2003-train.txt [--out file] [--epochs n]`. */
+/**
+ * Trains the mention tagger: `npm run train -- [SOURCE...] [--out file] [--epochs n]`.
+ * With no SOURCE, the sources the shipped model was trained on (see ingest/models/README.md): CoNLL-2003 train and
+ * CoNLL04 train. Silver labels (`silver:LABELS=CORPUS`, made by silver-labels.py) are accepted as a further
+ * source; `--silver-docs N` keeps N of their documents.
+ */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../../core/src/seeded-random.js';
-import { readConllFile, type ConllDocument } from '../src/eval/conll-reader.js';
 import { casingTable, prepareText, type PreparedText } from '../src/nlp/features.js';
 import { AveragedPerceptron } from '../src/nlp/perceptron.js';
 import { decode, serialiseModel, TAGS } from '../src/nlp/tagger.js';
 import { DEFAULT_MODEL_PATH } from '../src/nlp/model-path.js';
+import { readTrainingSource, type TrainingDocument } from './training-data.js';
 
 const SEED = 20030;
+
+const SHARED = '../shared';
+const DEFAULT_SOURCES = [`${SHARED}/eval/conll2003-train.txt`, `${SHARED}/eval/conll04-train.json`];
 
 
 const SMALL_WORDS = new Set('a an the and or but of in on at to for by with from as vs'.split(' '));
@@ -22,7 +30,7 @@ function recase(word: string, index: number, style: 'title' | 'caps'): string {
 }
 
 /** The document as the tagger sees it, plus re-cased copies of some of its sentences appended as headlines. */
-function augment(doc: ConllDocument, casing: Map<string, string>, random: () => number): { prepared: PreparedText; gold: number[] } {
+function augment(doc: TrainingDocument, casing: Map<string, string>, random: () => number): { prepared: PreparedText; gold: number[] } {
   const tokens = doc.tokens.map((t) => ({ ...t }));
   const sentences = doc.sentences.map(([a, b]) => [a, b] as [number, number]);
   let text = doc.text;
@@ -46,19 +54,26 @@ function augment(doc: ConllDocument, casing: Map<string, string>, random: () => 
 
 function main(): void {
   const { values, positionals } = parseArgs({
-    options: { out: { type: 'string' }, epochs: { type: 'string' } },
+    options: { out: { type: 'string' }, epochs: { type: 'string' }, 'silver-docs': { type: 'string' } },
     allowPositionals: true,
   });
-  const input = positionals[0] ?? '../shared/eval/conll2003-train.txt';
+  const sources = positionals.length > 0 ? positionals : DEFAULT_SOURCES;
   const out = resolve(values.out ?? DEFAULT_MODEL_PATH);
   const epochs = Number(values.epochs ?? 10);
   const random = seededRandom(SEED);
 
   const t0 = Date.now();
-  const docs = readConllFile(input);
+  const docs = sources.flatMap((source) => {
+    let read = readTrainingSource(source);
+    // Silver labels are noisier than gold: a share of them, spread evenly over the corpus, keeps gold in charge.
+    const cap = Number(values['silver-docs'] ?? Infinity);
+    if (source.startsWith('silver:') && read.length > cap) read = read.filter((_, i) => Math.floor((i * cap) / read.length) !== Math.floor(((i - 1) * cap) / read.length));
+    console.log(`${source}: ${read.length} documents`);
+    return read;
+  });
   const casing = casingTable(docs.map((d) => ({ words: d.tokens.map((t) => t.text), sentences: d.sentences })));
   const examples = docs.map((d) => augment(d, casing, random));
-  for (const ex of examples) if (ex.gold.some((g) => g < 0)) throw new Error(`train-tagger: unknown tag in ${input}`);
+  for (const ex of examples) if (ex.gold.some((g) => g < 0)) throw new Error(`train-tagger: unknown tag in ${sources.join(', ')}`);
   const tokenCount = examples.reduce((n, e) => n + e.gold.length, 0);
   console.log(`${docs.length} documents, ${tokenCount} tokens (with re-cased copies), features in ${Date.now() - t0} ms`);
 
@@ -82,7 +97,7 @@ function main(): void {
     console.log(`epoch ${epoch}: token error rate ${(errors / tokenCount).toFixed(4)} (${Date.now() - t0} ms)`);
   }
   model.average();
-  const buffer = serialiseModel(model.weights, casing, { trainedOn: input.split('/').pop(), documents: docs.length, epochs, seed: SEED });
+  const buffer = serialiseModel(model.weights, casing, { trainedOn: sources.map((s) => s.split('/').pop()), documents: docs.length, epochs, seed: SEED });
   writeFileSync(out, buffer);
   console.log(`wrote ${out}: ${(buffer.length / 1024 / 1024).toFixed(2)} MB, ${model.weights.size} features before pruning`);
 }
