@@ -67,7 +67,8 @@ export async function benchIngest(corpusPath = DEFAULT_CORPUS): Promise<IngestBe
   }
 }
 
-async function runIngest(uri: string, corpusPath: string): Promise<{ seconds: number; summary: IngestJsonSummary }> {
+/** `npm run ingest -- --json CORPUS` as a child process against `uri`: wall time and its JSON summary. */
+export async function runIngest(uri: string, corpusPath: string): Promise<{ seconds: number; summary: IngestJsonSummary }> {
   const started = performance.now();
   const child = spawn(
     process.execPath,

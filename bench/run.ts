@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME... --corpus PATH]`: every benchmark, each printed
  * next to a baseline measured in the same run, since these machines are noisy.
- * NAME is one of extraction, ingest, api, client (default: all). The corpus
+ * NAME is one of extraction, ingest, top-actors, api, client (default: all). The corpus
  * defaults to ../shared/corpus/bbc-news-2005.jsonl beside the checkout.
  */
 import { parseArgs } from 'node:util';
@@ -31,6 +31,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     async run(corpus) {
       const { benchIngest, formatIngestBench } = await import('./ingest.js');
       return formatIngestBench(await benchIngest(corpus));
+    },
+  },
+  'top-actors': {
+    needsCorpus: true,
+    async run(corpus) {
+      const { benchTopActors, formatTopActors } = await import('./top-actors.js');
+      return formatTopActors(await benchTopActors(corpus));
     },
   },
   api: {

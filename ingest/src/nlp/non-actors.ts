@@ -25,7 +25,8 @@ const NON_ACTOR_NAMES = new Set(
   (
     'pc pcs dvd dvds cd cds tv hdtv mp3 ipod iphone ipad xbox playstation wi-fi wifi gps sms mms lcd usb dna rna hiv aids sars covid ' +
     'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween new year hanukkah ' +
-    'diwali valentine bible koran quran torah'
+    'diwali valentine bible koran quran torah id mac imac itunes windows linux firefox walkman psp ' +
+    'oscar oscars grammy grammys emmy emmys bafta baftas golden globe golden globes'
   ).split(' '),
 );
 
@@ -33,7 +34,7 @@ const NON_ACTOR_NAMES = new Set(
 const PEOPLE_GROUPS = new Set(
   (
     'muslims christians jews hindus buddhists sikhs catholics protestants shias shiites sunnis tatars kurds arabs ' +
-    'africans asians europeans latinos hispanics'
+    'africans asians europeans latinos hispanics mps meps peers'
   ).split(' '),
 );
 

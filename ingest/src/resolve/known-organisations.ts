@@ -37,7 +37,7 @@ const KNOWN: Array<[canonical: string, ...forms: string[]]> = [
   ['Pentagon'],
   ['Downing Street', 'No 10', 'Number 10'],
   ['BBC', 'British Broadcasting Corporation', 'BBC News', 'BBC Radio', 'BBC One', 'BBC Two', 'BBC World Service', 'BBC News website', 'BBC Sport'],
-  ['Conservative Party', 'Conservatives', 'Tories', 'Tory Party', 'Tory party', 'Conservative party'],
+  ['Conservative Party', 'Conservatives', 'Tories', 'Tory', 'Tory Party', 'Tory party', 'Conservative party'],
   ['Labour Party', 'Labour', 'Labour party'],
   ['Liberal Democrats', 'Lib Dems', 'Lib Dem', 'Liberal Democrat Party', 'Liberal Democrat'],
   ['UK Independence Party', 'UKIP', 'Ukip'],
@@ -49,7 +49,7 @@ const KNOWN: Array<[canonical: string, ...forms: string[]]> = [
 ];
 
 /** Short forms that are everyday words when written alone: only a tagger's ORG reading, never a sighting, counts. */
-const NOT_ON_SIGHT = new Set(['WHO', 'AU', 'EC', 'SEC', 'Labour', 'No 10', 'Number 10', 'G8', 'Liberal Democrat', 'Lib Dem', 'Security Council']);
+const NOT_ON_SIGHT = new Set(['Tory', 'WHO', 'AU', 'EC', 'SEC', 'Labour', 'No 10', 'Number 10', 'G8', 'Liberal Democrat', 'Lib Dem', 'Security Council']);
 /** Short forms that name the organisation when "the" comes before them: "the Fed", "the Kremlin", "the Tories". */
 const AFTER_THE = new Set(['Fed', 'Kremlin', 'Pentagon', 'Conservatives', 'Democrats', 'Republicans', 'Tories', 'White House', 'Security Council']);
 
