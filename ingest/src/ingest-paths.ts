@@ -300,12 +300,12 @@ function tally(summary: IngestSummary, batch: PreparedBatch): void {
  */
 async function writeBatch(graph: Graph, batch: LoadBatch, summary: IngestSummary): Promise<void> {
   try {
-    await loadGraph(graph, batch);
+    countSkipped(summary, batch, (await loadGraph(graph, batch)).skipped);
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw error;
     for (const item of batch.items) {
       try {
-        await loadGraph(graph, { items: [item], duplicates: [] });
+        countSkipped(summary, batch, (await loadGraph(graph, { items: [item], duplicates: [] })).skipped);
       } catch (single) {
         if (isDatabaseUnavailable(single)) throw single;
         const name = item.article.origin ?? item.article.id;
@@ -315,5 +315,16 @@ async function writeBatch(graph: Graph, batch: LoadBatch, summary: IngestSummary
       }
     }
     await loadGraph(graph, { items: [], duplicates: batch.duplicates });
+  }
+}
+
+/** Articles another ingest stored meanwhile, found when this one claimed them: unchanged, not new. */
+function countSkipped(summary: IngestSummary, batch: LoadBatch, skipped: string[]): void {
+  for (const id of skipped) {
+    const item = batch.items.find((i) => i.article.id === id);
+    if (!item) continue;
+    if (item.replaces) summary.updated -= 1;
+    else summary.new -= 1;
+    summary.unchanged += 1;
   }
 }

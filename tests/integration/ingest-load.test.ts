@@ -96,7 +96,16 @@ describe('loading extractions into Neo4j', () => {
 
     expect(await countGraph(graph)).toMatchObject({ articles: 2, entities: 2, links: 1, relations: 0 });
     const [valeBrook] = await link(graph, 'person:ardent-vale', 'person:ines-brook');
-    expect(valeBrook).toMatchObject({ weight: 2, articles: 2, articleIds: ['https://news.example/2', 'https://news.example/1'] });
+    expect(valeBrook).toMatchObject({ weight: 2, articles: 2 });
+    // Each article records its own contribution; the link keeps counters only.
+    const { records: recorded } = await graph.driver.executeQuery(
+      `MATCH (a:Article) WHERE a.id STARTS WITH 'https://news.example/' RETURN a.id AS id, a.linkKeys AS keys, a.linkWeights AS weights ORDER BY id`,
+    );
+    expect(recorded.map((r) => r.toObject())).toEqual([
+      { id: 'https://news.example/1', keys: ['person:ardent-vale|person:ines-brook'], weights: [1] },
+      { id: 'https://news.example/2', keys: ['person:ardent-vale|person:ines-brook'], weights: [1] },
+    ]);
+    expect(valeBrook.articleIds).toBeUndefined();
     const { records } = await graph.driver.executeQuery(
       `MATCH (e:Entity {id: 'person:ardent-vale'}) RETURN e.mentionCount AS mentions, e.articleCount AS articles`,
     );

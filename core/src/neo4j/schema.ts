@@ -1,8 +1,9 @@
 /**
  * The schema every query relies on, created idempotently at startup:
  * unique ids, the full-text index behind search, and the lookups ingest and
- * the API make on every request.
+ * the API make on every request; then the store's data migrations.
  */
+import { migrateGraph } from '../queries/migrations.js';
 import type { Graph } from './connect.js';
 
 export const FULLTEXT_ENTITY_INDEX = 'entity_names';
@@ -15,6 +16,7 @@ const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE',
   'CREATE CONSTRAINT origin_key IF NOT EXISTS FOR (o:Origin) REQUIRE o.key IS UNIQUE',
   'CREATE CONSTRAINT source_file_path IF NOT EXISTS FOR (f:SourceFile) REQUIRE f.path IS UNIQUE',
+  'CREATE CONSTRAINT schema_version_name IF NOT EXISTS FOR (v:SchemaVersion) REQUIRE v.name IS UNIQUE',
   // Exact duplicates under another name are found by their text's hash.
   'CREATE INDEX article_content_hash IF NOT EXISTS FOR (a:Article) ON (a.contentHash)',
   'CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)',
@@ -42,4 +44,6 @@ export async function ensureSchema(graph: Pick<Graph, 'driver' | 'database'>): P
   }
   // New indexes populate in the background; queries right after start need them online.
   if (missing.length > 0) await graph.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: graph.database });
+  // What an older version of Actorgraph stored is converted once, before anything reads or writes it.
+  await migrateGraph(graph);
 }

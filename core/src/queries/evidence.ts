@@ -57,10 +57,16 @@ export const EVIDENCE_LIST = `
     WITH s, art ORDER BY art.published DESC, s.articleId, s.start
     RETURN collect(s) AS direct
   }
-  // Then, from the link's own articles, sentences naming one end but not the other: side 0 is a's, side 1 b's.
+  // The link's own articles: those that mention both ends and record the pair among their link keys.
   CALL (a, b, r) {
+    OPTIONAL MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
+    WHERE r IS NOT NULL AND (CASE WHEN a.id < b.id THEN a.id + '|' + b.id ELSE b.id + '|' + a.id END) IN art.linkKeys
+    RETURN collect(art.id) AS support
+  }
+  // Then, from those articles, sentences naming one end but not the other: side 0 is a's, side 1 b's.
+  CALL (a, b, support) {
     UNWIND [{ side: 0, one: a, other: b }, { side: 1, one: b, other: a }] AS pair
-    WITH pair.side AS side, pair.one AS one, pair.other AS other, coalesce(r.articleIds, []) AS support
+    WITH pair.side AS side, pair.one AS one, pair.other AS other
     OPTIONAL MATCH (one)<-[:NAMES]-(s:Sentence) WHERE s.articleId IN support AND NOT (s)-[:NAMES]->(other)
     OPTIONAL MATCH (art:Article {id: s.articleId})
     WITH side, s, art ORDER BY side, art.published DESC, s.articleId, s.start
@@ -96,6 +102,29 @@ export const EVIDENCE_SLICE = `
   MATCH (art:Article {id: s.articleId})
   ${SENTENCE_WITH_HIGHLIGHTS}`;
 
+/**
+ * Expects entities `a` and `b` in scope; yields `relations`, the typed facts between them, each with the
+ * ids of the sentences that state it. Those are recorded on the articles (`statements`, see
+ * contributions.ts), and a fact's articles mention both its ends.
+ */
+const RELATIONS_WITH_SENTENCES = `
+  CALL (a, b) {
+    OPTIONAL MATCH (a)-[t]-(b) WHERE type(t) <> 'LINKED'
+    WITH collect(t) AS facts
+    CALL (a, b, facts) {
+      OPTIONAL MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
+      WHERE size(facts) > 0 AND size(coalesce(art.statements, [])) > 0
+      WITH art ORDER BY art.published, art.id
+      RETURN collect(art) AS arts
+    }
+    UNWIND (CASE WHEN size(facts) = 0 THEN [null] ELSE facts END) AS t
+    WITH t, arts, CASE WHEN t IS NULL THEN null ELSE '|' + type(t) + '|' + startNode(t).id + '|' + endNode(t).id END AS suffix
+    RETURN collect(CASE WHEN t IS NULL THEN null ELSE { type: type(t), source: startNode(t).id, target: endNode(t).id,
+                   articles: coalesce(t.articles, 0),
+                   sentences: reduce(ids = [], art IN arts | ids +
+                     [st IN art.statements WHERE st ENDS WITH suffix | art.id + '#' + split(st, '|')[0]]) } END) AS relations
+  }`;
+
 export interface EvidenceOptions {
   offset: number;
   limit: number;
@@ -107,11 +136,7 @@ export async function getLinkEvidence(graph: Graph, aId: string, bId: string, op
     `OPTIONAL MATCH (a:Entity {id: $a})
      OPTIONAL MATCH (b:Entity {id: $b})
      OPTIONAL MATCH (a)-[r:LINKED]-(b)
-     CALL (a, b) {
-       OPTIONAL MATCH (a)-[t]-(b) WHERE type(t) <> 'LINKED'
-       RETURN collect(CASE WHEN t IS NULL THEN null ELSE { type: type(t), source: startNode(t).id, target: endNode(t).id,
-                      articles: coalesce(t.articles, 0), sentences: coalesce(t.sentences, []) } END) AS relations
-     }
+     ${RELATIONS_WITH_SENTENCES}
      ${EVIDENCE_LIST}
      OPTIONAL CALL (evidence) {
        ${EVIDENCE_SLICE}

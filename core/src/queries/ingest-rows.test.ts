@@ -26,7 +26,28 @@ describe('prepareRows', () => {
   it('writes one entity row per entity an article mentions, with its spellings and mention spans', () => {
     const rows = prepareRows([{ article, extraction: extraction() }], '2026-01-01T00:00:00Z');
     expect(rows.entities).toHaveLength(2);
-    expect(rows.entities[1]).toMatchObject({ articleId: 'a1', type: 'Person', spellings: ['George Bush', 'Bush'], starts: [15], ends: [26] });
+    expect(rows.entities.find((e) => e.id === 'person:george-bush')).toMatchObject({ articleId: 'a1', type: 'Person', spellings: ['George Bush', 'Bush'], starts: [15], ends: [26] });
+  });
+
+  it("records on the article the links and relations it adds, and sorts rows by id so batches lock in one order", () => {
+    const rows = prepareRows([{ article, extraction: extraction({
+      links: [{ source: 'person:tony-blair', target: 'person:george-bush', weight: 1, evidence: [{ start: 0, end: 41 }] }],
+      relations: [
+        { type: 'MET_WITH', source: 'person:tony-blair', target: 'person:george-bush', evidence: { start: 0, end: 41 } },
+        // Twice in one article: one statement each, the article counted once.
+        { type: 'MET_WITH', source: 'person:tony-blair', target: 'person:george-bush', evidence: { start: 50, end: 60 } },
+        // An end the article does not mention cannot be recorded on it: dropped.
+        { type: 'LEADS', source: 'person:tony-blair', target: 'country:GB', evidence: { start: 0, end: 41 } },
+      ],
+    } as Partial<Extraction>) }], '2026-01-01T00:00:00Z');
+    expect(rows.entities.map((e) => e.id)).toEqual(['person:george-bush', 'person:tony-blair']);
+    expect(rows.articles[0]).toMatchObject({
+      linkKeys: ['person:george-bush|person:tony-blair'],
+      linkWeights: [1],
+      relationKeys: ['MET_WITH|person:tony-blair|person:george-bush'],
+      statements: ['0|MET_WITH|person:tony-blair|person:george-bush', '50|MET_WITH|person:tony-blair|person:george-bush'],
+    });
+    expect(rows.relations).toHaveLength(1);
   });
 
   // Entity types become labels and relation types become relationship types in Cypher.

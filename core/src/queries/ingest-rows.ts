@@ -1,6 +1,9 @@
 /**
  * Turns articles and their extractions into the flat rows that ingest's
  * UNWIND statements write. Pure, so what lands in Neo4j is unit-testable.
+ * Each article row also carries the article's own record of what it adds to
+ * links and typed relations (see docs/graph-model.md): bounded by the
+ * article's size, it is what an exact subtraction reads later.
  */
 import { ENTITY_TYPES, RELATION_TYPES, type Article, type EntityType, type Extraction, type RelationType, type Span } from '../model.js';
 
@@ -24,15 +27,33 @@ export interface IngestRows {
   }>;
   sentences: Array<{ articleId: string; id: string; start: number; end: number; text: string; entityIds: string[] }>;
   links: Array<{ articleId: string; source: string; target: string; weight: number; published: string | null }>;
+  /** One row per distinct (article, type, source, target): a relation counts each article once. */
   relations: Array<{
     articleId: string;
     type: RelationType;
     source: string;
     target: string;
-    sentenceId: string;
     published: string | null;
   }>;
 }
+
+/** `source|target` of a link, ends sorted: the same key the LINKED relationship is stored under. */
+export function linkKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** `TYPE|source|target` of a typed relation (directed). */
+export function relationKey(type: string, source: string, target: string): string {
+  return `${type}|${source}|${target}`;
+}
+
+/** `start|TYPE|source|target`: the sentence of this article starting at `start` states that relation. */
+export function statement(start: number, key: string): string {
+  return `${start}|${key}`;
+}
+
+// Rows sorted by the ids they lock, so concurrent batches take their locks in one order (fewer deadlocks).
+const byId = <T>(key: (row: T) => string) => (x: T, y: T) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
 
 export function sentenceId(articleId: string, span: Span): string {
   return `${articleId}#${span.start}`;
@@ -40,9 +61,9 @@ export function sentenceId(articleId: string, span: Span): string {
 
 export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
   const rows: IngestRows = { articles: [], entities: [], sentences: [], links: [], relations: [] };
-  for (const { article, extraction } of items) {
+  for (const { article, extraction } of [...items].sort(byId((item) => item.article.id))) {
     const published = article.published ?? null;
-    rows.articles.push({
+    const row = {
       id: article.id,
       title: article.title,
       text: article.text,
@@ -52,7 +73,15 @@ export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
       topics: article.topics,
       contentHash: article.contentHash,
       ingestedAt,
-    });
+      linkKeys: [] as string[],
+      linkWeights: [] as number[],
+      relationKeys: [] as string[],
+      statements: [] as string[],
+    };
+    rows.articles.push(row);
+    // Links and relations only between actors the article mentions: a merge finds every record naming
+    // the merged actor through the articles that mention it.
+    const mentioned = new Set(extraction.entities.map((entity) => entity.id));
 
     for (const entity of extraction.entities) {
       // The type becomes the entity's label: only the closed list may pass.
@@ -92,28 +121,33 @@ export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
     // A link is stored once, from the smaller id to the larger.
     const links = new Map<string, { source: string; target: string; weight: number }>();
     for (const link of extraction.links) {
-      if (link.source === link.target) continue;
+      if (link.source === link.target || !mentioned.has(link.source) || !mentioned.has(link.target)) continue;
       const [source, target] = link.source < link.target ? [link.source, link.target] : [link.target, link.source];
       const key = `${source}|${target}`;
       const existing = links.get(key);
       if (existing) existing.weight += link.weight;
       else links.set(key, { source, target, weight: link.weight });
     }
-    for (const link of links.values()) rows.links.push({ articleId: article.id, ...link, published });
+    for (const link of links.values()) {
+      rows.links.push({ articleId: article.id, ...link, published });
+      row.linkKeys.push(linkKey(link.source, link.target));
+      row.linkWeights.push(link.weight);
+    }
 
     for (const relation of extraction.relations) {
-      if (relation.source === relation.target) continue;
+      if (relation.source === relation.target || !mentioned.has(relation.source) || !mentioned.has(relation.target)) continue;
       // The type becomes a relationship type in Cypher: only the closed list may pass.
       if (!RELATION_TYPES.includes(relation.type)) throw new Error(`core/queries/ingest: unknown relation type ${relation.type}`);
-      rows.relations.push({
-        articleId: article.id,
-        type: relation.type,
-        source: relation.source,
-        target: relation.target,
-        sentenceId: sentenceId(article.id, relation.evidence),
-        published,
-      });
+      const key = relationKey(relation.type, relation.source, relation.target);
+      const said = statement(relation.evidence.start, key);
+      if (!row.statements.includes(said)) row.statements.push(said);
+      if (row.relationKeys.includes(key)) continue;
+      row.relationKeys.push(key);
+      rows.relations.push({ articleId: article.id, type: relation.type, source: relation.source, target: relation.target, published });
     }
   }
+  rows.entities.sort(byId((r) => `${r.id}|${r.articleId}`));
+  rows.links.sort(byId((r) => `${r.source}|${r.target}|${r.articleId}`));
+  rows.relations.sort(byId((r) => `${r.source}|${r.target}|${r.type}|${r.articleId}`));
   return rows;
 }

@@ -4,7 +4,6 @@
  * every count and weight is kept incrementally and can be subtracted exactly
  * when an article changes (see docs/graph-model.md).
  */
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../neo4j/connect.js';
 import {
   RELATION_TYPES,
@@ -12,7 +11,10 @@ import {
   type Article,
   type EntityType,
 } from '../model.js';
+import { claimArticles } from './claim-articles.js';
+import { ADD_LINK_CONTRIBUTIONS, ADD_RELATION_CONTRIBUTIONS, removeContributions } from './contributions.js';
 import { prepareRows, type LoadItem } from './ingest-rows.js';
+import { retryRaces } from './retry-races.js';
 
 export type { LoadItem } from './ingest-rows.js';
 
@@ -67,9 +69,17 @@ export interface DuplicateItem {
   duplicateOf: string;
 }
 
+/** What a batch write did, decided inside its transaction. */
+export interface WriteOutcome {
+  /** Articles another writer stored with the same text after this run looked: nothing added for them. */
+  skipped: string[];
+}
+
 /**
  * Writes a batch of articles with their extractions in one transaction.
- * Articles in `replacing` (stored ones whose text changed) lose their old
+ * Each article is claimed first (claim-articles.ts): one stored meanwhile
+ * with the same text is skipped; one stored with another text, and those in
+ * `replacing` (stored articles a changed name held), lose their old
  * mentions, links, facts and evidence first, so weights stay exact; those
  * no name holds any more afterwards are removed, or kept as superseded when
  * an analyst annotated them.
@@ -79,28 +89,35 @@ export async function writeArticles(
   items: LoadItem[],
   replacing: string[] = [],
   duplicates: DuplicateItem[] = [],
-): Promise<void> {
-  if (items.length === 0 && duplicates.length === 0) return;
+): Promise<WriteOutcome> {
+  if (items.length === 0 && duplicates.length === 0) return { skipped: [] };
   const ingestedAt = new Date().toISOString();
   const rows = prepareRows(items, ingestedAt);
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.executeWrite(async (tx) => {
-      if (replacing.length > 0) await removeContributions(tx, replacing);
-      await tx.run(UPSERT_ARTICLES, { rows: rows.articles });
-      await tx.run(UPSERT_ENTITIES_AND_MENTIONS, { rows: rows.entities });
-      await tx.run(CREATE_SENTENCES, { rows: rows.sentences });
-      await tx.run(ADD_LINK_CONTRIBUTIONS, { rows: rows.links });
-      await tx.run(ADD_RELATION_CONTRIBUTIONS, { rows: rows.relations });
-      await tx.run(RECORD_DUPLICATES, { rows: duplicateRows(duplicates, ingestedAt) });
-      await tx.run(MOVE_ORIGINS, { rows: originRows(items, duplicates) });
-      const written = new Set(items.map((item) => item.article.id));
-      const retiring = replacing.filter((id) => !written.has(id));
-      if (retiring.length > 0) await tx.run(RETIRE_UNHELD_ARTICLES, { ids: retiring });
-    });
-  } finally {
-    await session.close();
-  }
+  const incoming = items.map(({ article }) => ({ id: article.id, contentHash: article.contentHash }));
+  return retryRaces(async () => {
+    const session = graph.driver.session({ database: graph.database });
+    try {
+      // executeWrite runs the work again on a transient error (a deadlock among them): nothing in it may
+      // depend on an earlier attempt.
+      return await session.executeWrite(async (tx) => {
+        const claim = await claimArticles(tx, incoming, replacing);
+        if (claim.replace.length > 0) await removeContributions(tx, claim.replace);
+        const mine = <T extends { articleId: string }>(list: T[]) => list.filter((row) => claim.write.has(row.articleId));
+        await tx.run(UPSERT_ARTICLES, { rows: rows.articles.filter((row) => claim.write.has(row.id as string)) });
+        await tx.run(UPSERT_ENTITIES_AND_MENTIONS, { rows: mine(rows.entities) });
+        await tx.run(CREATE_SENTENCES, { rows: mine(rows.sentences) });
+        await tx.run(ADD_LINK_CONTRIBUTIONS, { rows: mine(rows.links) });
+        await tx.run(ADD_RELATION_CONTRIBUTIONS, { rows: mine(rows.relations) });
+        await tx.run(RECORD_DUPLICATES, { rows: duplicateRows(duplicates, ingestedAt) });
+        await tx.run(MOVE_ORIGINS, { rows: originRows(items, duplicates) });
+        const retiring = claim.replace.filter((id) => !claim.write.has(id) && !claim.skip.has(id));
+        if (retiring.length > 0) await tx.run(RETIRE_UNHELD_ARTICLES, { ids: retiring });
+        return { skipped: [...claim.skip] };
+      });
+    } finally {
+      await session.close();
+    }
+  });
 }
 
 function duplicateRows(duplicates: DuplicateItem[], ingestedAt: string) {
@@ -239,7 +256,9 @@ const UPSERT_ARTICLES = `CYPHER replan=skip
   MERGE (a:Article {id: row.id})
   SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
       a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
-      a.ingestedAt = row.ingestedAt
+      a.ingestedAt = row.ingestedAt,
+      a.linkKeys = row.linkKeys, a.linkWeights = row.linkWeights,
+      a.relationKeys = row.relationKeys, a.statements = row.statements
   REMOVE a.duplicateOf`;
 
 // The stored type (and its label) wins over the extracted one: an analyst may have changed it,
@@ -264,79 +283,3 @@ const CREATE_SENTENCES = `CYPHER replan=skip
   UNWIND row.entityIds AS entityId
   MATCH (e:Entity {id: entityId})
   CREATE (s)-[:NAMES]->(e)`;
-
-const ADD_LINK_CONTRIBUTIONS = `CYPHER replan=skip
-  UNWIND $rows AS row
-  MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
-  MERGE (s)-[l:LINKED]->(t)
-    ON CREATE SET l.articleIds = [], l.articleWeights = [], l.weight = 0.0, l.articles = 0
-  SET l.articleIds = l.articleIds + row.articleId,
-      l.articleWeights = l.articleWeights + row.weight,
-      l.weight = l.weight + row.weight,
-      l.articles = l.articles + 1,
-      l.firstSeen = CASE WHEN l.firstSeen IS NULL OR row.published < l.firstSeen THEN row.published ELSE l.firstSeen END,
-      l.lastSeen = CASE WHEN l.lastSeen IS NULL OR row.published > l.lastSeen THEN row.published ELSE l.lastSeen END`;
-
-/**
- * One statement for every relation type: one plan, one round trip. Each row takes the one FOREACH branch
- * of its type; a static type per branch keeps MERGE on the type's own relationships of a busy node
- * (a dynamic type would scan all of them). Types come from the closed RELATION_TYPES list only.
- */
-const ADD_RELATION_CONTRIBUTIONS = `CYPHER replan=skip
-  UNWIND $rows AS row
-  MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
-  ${RELATION_TYPES.map((type) => `FOREACH (_ IN CASE WHEN row.type = '${type}' THEN [1] ELSE [] END |
-    MERGE (s)-[r:${type}]->(t)
-      ON CREATE SET r.sentences = [], r.sentenceArticleIds = [], r.articles = 0
-    SET r.articles = r.articles + CASE WHEN row.articleId IN r.sentenceArticleIds THEN 0 ELSE 1 END,
-        r.sentences = r.sentences + row.sentenceId,
-        r.sentenceArticleIds = r.sentenceArticleIds + row.articleId,
-        r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.published < r.firstSeen THEN row.published ELSE r.firstSeen END,
-        r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.published > r.lastSeen THEN row.published ELSE r.lastSeen END)`).join('\n  ')}`;
-
-/** Subtracts everything the given stored articles contributed, before they are written again. */
-async function removeContributions(tx: ManagedTransaction, articleIds: string[]): Promise<void> {
-  // Links first: they are found through the entities the article still MENTIONS.
-  await tx.run(
-    `UNWIND $ids AS articleId
-     MATCH (:Article {id: articleId})-[:MENTIONS]->(:Entity)-[l:LINKED]-(:Entity)
-     WHERE articleId IN l.articleIds
-     WITH DISTINCT l, articleId
-     WITH l, [i IN range(0, size(l.articleIds) - 1) WHERE l.articleIds[i] <> articleId] AS keep
-     SET l.articleWeights = [i IN keep | l.articleWeights[i]], l.articleIds = [i IN keep | l.articleIds[i]]
-     SET l.weight = reduce(total = 0.0, w IN l.articleWeights | total + w), l.articles = size(l.articleIds)
-     WITH l WHERE l.articles = 0 AND coalesce(l.manual, false) = false
-     DELETE l`,
-    { ids: articleIds },
-  );
-  await tx.run(
-    `UNWIND $ids AS articleId
-     MATCH (:Article {id: articleId})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
-     WHERE type(r) IN $types AND articleId IN r.sentenceArticleIds
-     WITH DISTINCT r, articleId
-     WITH r, [i IN range(0, size(r.sentences) - 1) WHERE r.sentenceArticleIds[i] <> articleId] AS keep
-     SET r.sentences = [i IN keep | r.sentences[i]], r.sentenceArticleIds = [i IN keep | r.sentenceArticleIds[i]]
-     SET r.articles = size(reduce(seen = [], a IN r.sentenceArticleIds | CASE WHEN a IN seen THEN seen ELSE seen + a END))
-     WITH r WHERE r.articles = 0
-     DELETE r`,
-    { ids: articleIds, types: [...RELATION_TYPES] },
-  );
-  await tx.run(
-    `UNWIND $ids AS articleId
-     MATCH (:Article {id: articleId})-[:HAS_SENTENCE]->(s:Sentence)
-     DETACH DELETE s`,
-    { ids: articleIds },
-  );
-  // Entities no article mentions any more, that no analyst touched, go too.
-  await tx.run(
-    `UNWIND $ids AS articleId
-     MATCH (:Article {id: articleId})-[m:MENTIONS]->(e:Entity)
-     SET e.mentionCount = e.mentionCount - m.count, e.articleCount = e.articleCount - 1
-     DELETE m
-     WITH DISTINCT e
-     WHERE e.articleCount <= 0 AND coalesce(e.version, 0) = 0 AND NOT (e)--()
-     DELETE e`,
-    { ids: articleIds },
-  );
-}
-

@@ -28,6 +28,8 @@ interface MergePayload {
   relations: Array<{ type: string; other: string; out: boolean; source: Props; target: Props | null }>;
   annotations: Array<{ id: string; targetId: string; aboutSource: boolean; aboutTarget: boolean }>;
   aliasRows: Array<{ key: string; entityId: string | null }>;
+  /** What each article mentioning the source recorded of its contributions (contributions.ts), before the rewrite. */
+  records?: Array<{ article: string; linkKeys: string[]; linkWeights: number[]; relationKeys: string[]; statements: string[] }>;
 }
 
 export interface MergeResult {
@@ -91,6 +93,12 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
      RETURN type, x.id AS other, out, properties(r) AS source, CASE WHEN r2 IS NULL THEN null ELSE properties(r2) END AS target`,
     { ...p, types: [...RELATION_TYPES] },
   );
+  const records = await run(
+    `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $s})
+     RETURN art.id AS article, coalesce(art.linkKeys, []) AS linkKeys, coalesce(art.linkWeights, []) AS linkWeights,
+            coalesce(art.relationKeys, []) AS relationKeys, coalesce(art.statements, []) AS statements`,
+    p,
+  );
   const annotations = await run(
     `MATCH (n:Annotation)
      WHERE (n.targetKind = 'entity' AND n.targetId = $s)
@@ -120,11 +128,43 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
     relations: relations as MergePayload['relations'],
     annotations: annotations as MergePayload['annotations'],
     aliasRows: aliasRows as MergePayload['aliasRows'],
+    records: records as NonNullable<MergePayload['records']>,
   };
+}
+
+/**
+ * The articles that mention the source record their contributions under its id: rewritten to the target's,
+ * so a later change of the article subtracts from the merged links and facts. A fact both ends had in one
+ * article now counts that article once; returned per fact key, to take off the summed `articles`.
+ */
+async function rewriteRecords(run: TxRun, p: { s: string; t: string }): Promise<Map<string, number>> {
+  const overlaps = await run(
+    `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $s})
+     WITH art,
+          [k IN coalesce(art.linkKeys, []) | [e IN split(k, '|') | CASE WHEN e = $s THEN $t ELSE e END]] AS ends,
+          [k IN coalesce(art.relationKeys, []) | reduce(out = '', e IN split(k, '|') |
+             out + CASE WHEN out = '' THEN '' ELSE '|' END + CASE WHEN e = $s THEN $t ELSE e END)] AS keys,
+          [k IN coalesce(art.statements, []) | reduce(out = '', e IN split(k, '|') |
+             out + CASE WHEN out = '' THEN '' ELSE '|' END + CASE WHEN e = $s THEN $t ELSE e END)] AS said
+     WITH art, keys, said,
+          [e IN ends | CASE WHEN e[0] <= e[1] THEN e[0] + '|' + e[1] ELSE e[1] + '|' + e[0] END] AS linkKeys,
+          reduce(acc = [], k IN keys | CASE WHEN k IN acc THEN acc ELSE acc + k END) AS distinctKeys
+     SET art.linkKeys = linkKeys, art.relationKeys = distinctKeys,
+         art.statements = reduce(acc = [], k IN said | CASE WHEN k IN acc THEN acc ELSE acc + k END)
+     WITH keys, distinctKeys
+     UNWIND distinctKeys AS key
+     WITH key, size([k IN keys WHERE k = key]) - 1 AS extra
+     WHERE extra > 0
+     RETURN key, sum(extra) AS overlap`,
+    p,
+  );
+  return new Map(overlaps.map((row) => [row.key as string, row.overlap as number]));
 }
 
 async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, target: EntitySummary): Promise<void> {
   const p = { s: source.id, t: target.id };
+  // First, while the source's mentions still lead to its articles.
+  const overlap = await rewriteRecords(run, p);
   // Mentions: the target's offsets gain the source's, per article.
   await run(
     `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
@@ -157,15 +197,13 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
      MATCH (t)-[l:LINKED]-(x)
      SET l.weight = coalesce(l.weight, 0) + coalesce(p.weight, 0),
          l.articles = coalesce(l.articles, 0) + coalesce(p.articles, 0),
-         l.articleIds = coalesce(l.articleIds, []) + coalesce(p.articleIds, []),
-         l.articleWeights = coalesce(l.articleWeights, []) + coalesce(p.articleWeights, []),
          l.firstSeen = CASE WHEN l.firstSeen IS NULL OR p.firstSeen < l.firstSeen THEN p.firstSeen ELSE l.firstSeen END,
          l.lastSeen = CASE WHEN l.lastSeen IS NULL OR p.lastSeen > l.lastSeen THEN p.lastSeen ELSE l.lastSeen END,
          l.manual = coalesce(l.manual, false) OR coalesce(p.manual, false),
          l.note = CASE WHEN l.note IS NULL THEN p.note WHEN p.note IS NULL THEN l.note ELSE l.note + '\n' + p.note END`,
     p,
   );
-  // Typed facts: same type and direction, now from or to the target; sentences and counts combined.
+  // Typed facts: same type and direction, now from or to the target; article counts combined, each article once.
   await run(
     `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
      MATCH (s)-[r]-(x:Entity) WHERE type(r) IN $types
@@ -176,13 +214,11 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
      FOREACH (_ IN CASE WHEN out THEN [] ELSE [1] END | MERGE (x)-[:$(type)]->(t))
      WITH t, x, type, out, p
      MATCH (t)-[l]-(x) WHERE type(l) = type AND (startNode(l) = t) = out
-     SET l.sentences = coalesce(l.sentences, []) + coalesce(p.sentences, []),
-         l.sentenceArticleIds = coalesce(l.sentenceArticleIds, []) + coalesce(p.sentenceArticleIds, []),
-         l.articles = size(reduce(acc = [], a IN coalesce(l.sentenceArticleIds, []) + coalesce(p.sentenceArticleIds, []) |
-                         CASE WHEN a IN acc THEN acc ELSE acc + a END)),
+     SET l.articles = coalesce(l.articles, 0) + coalesce(p.articles, 0)
+                      - coalesce($overlap[type + '|' + startNode(l).id + '|' + endNode(l).id], 0),
          l.firstSeen = CASE WHEN l.firstSeen IS NULL OR p.firstSeen < l.firstSeen THEN p.firstSeen ELSE l.firstSeen END,
          l.lastSeen = CASE WHEN l.lastSeen IS NULL OR p.lastSeen > l.lastSeen THEN p.lastSeen ELSE l.lastSeen END`,
-    { ...p, types: [...RELATION_TYPES] },
+    { ...p, types: [...RELATION_TYPES], overlap: Object.fromEntries(overlap) },
   );
   // Notes follow the actor: entity notes move, link notes get the target's id in place of the source's.
   const moved = payload.annotations.map((a) => ({
@@ -263,6 +299,13 @@ export async function undoMerge(graph: Graph, mergeId: string, analyst: string):
 
 async function restore(run: TxRun, payload: MergePayload): Promise<void> {
   const p = { s: payload.source, t: payload.target };
+  // Articles record their contributions under the source's id again (absent in merges made before records existed).
+  await run(
+    `UNWIND $records AS r
+     MATCH (art:Article {id: r.article})
+     SET art.linkKeys = r.linkKeys, art.linkWeights = r.linkWeights, art.relationKeys = r.relationKeys, art.statements = r.statements`,
+    { records: payload.records ?? [] },
+  );
   await run(
     `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
      UNWIND $mentions AS m

@@ -4,6 +4,7 @@
  * parsing it: re-reading a folder of unchanged files costs one hash per file.
  */
 import type { Graph } from '../neo4j/connect.js';
+import { retryRaces } from './retry-races.js';
 
 export interface StoredFile {
   path: string;
@@ -27,13 +28,14 @@ export async function findStoredFiles(graph: Graph, paths: string[]): Promise<Ma
 
 export async function recordStoredFiles(graph: Graph, files: StoredFile[]): Promise<void> {
   if (files.length === 0) return;
-  await graph.driver.executeQuery(
+  // Two ingests of one folder record the same paths: the loser of a create race merges on a second try.
+  await retryRaces(() => graph.driver.executeQuery(
     `UNWIND $files AS file
      MERGE (f:SourceFile {path: file.path})
      SET f.fingerprint = file.fingerprint, f.articles = file.articles, f.storedAt = $now`,
     { files, now: new Date().toISOString() },
     { database: graph.database },
-  );
+  ));
 }
 
 /** Forgets files, so the next ingest reads them again (used when one failed part-way). */

@@ -11,6 +11,7 @@ import {
   type DuplicateItem,
   type LoadItem,
   type StoredArticles,
+  type WriteOutcome,
 } from '../../../core/src/queries/ingest.js';
 
 export type ArticleFate =
@@ -84,7 +85,8 @@ export interface LoadBatch {
   duplicates: DuplicateItem[];
 }
 
-export async function loadGraph(graph: Graph, batch: LoadBatch): Promise<void> {
+/** The fates decided here are a forecast: the write decides again under lock (see claim-articles.ts). */
+export async function loadGraph(graph: Graph, batch: LoadBatch): Promise<WriteOutcome> {
   const replacing = batch.items.flatMap((item) => (item.replaces ? [item.replaces] : []));
-  await writeArticles(graph, batch.items, replacing, batch.duplicates);
+  return writeArticles(graph, batch.items, replacing, batch.duplicates);
 }

@@ -1,0 +1,76 @@
+/**
+ * Versioned changes to what an existing store holds, run at start after the
+ * schema (schema.ts). The version is a `(:SchemaVersion {name: 'graph'})`
+ * node; each step is idempotent, commits in small transactions and can be
+ * interrupted: what it has not converted yet it finds again next time.
+ */
+import neo4j from 'neo4j-driver';
+import { RELATION_TYPES } from '../model.js';
+import type { Graph } from '../neo4j/connect.js';
+
+/** The version this code writes and reads. */
+export const GRAPH_VERSION = 2;
+
+// Version 2 (issue #18): links and typed relations no longer keep per-article lists; each article records
+// what it contributed (contributions.ts). A link's lists move onto its articles, one link per transaction,
+// the lists removed in the same transaction, so a rerun skips what is done. Counters are recomputed from the
+// lists being removed, so they match the records exactly.
+const LINKS_TO_ARTICLES = `
+  MATCH (x:Entity)-[l:LINKED]->(y:Entity) WHERE l.articleIds IS NOT NULL
+  CALL (x, y, l) {
+    // Locked, then read again: another process starting at the same time may have converted it.
+    SET l.migrating = true REMOVE l.migrating
+    WITH x, y, l WHERE l.articleIds IS NOT NULL
+    CALL (x, y, l) {
+      UNWIND range(0, size(l.articleIds) - 1) AS i
+      MATCH (art:Article {id: l.articleIds[i]})
+      SET art.linkKeys = coalesce(art.linkKeys, []) + (CASE WHEN x.id < y.id THEN x.id + '|' + y.id ELSE y.id + '|' + x.id END),
+          art.linkWeights = coalesce(art.linkWeights, []) + l.articleWeights[i]
+    }
+    SET l.weight = reduce(total = 0.0, w IN l.articleWeights | total + w), l.articles = size(l.articleIds)
+    REMOVE l.articleIds, l.articleWeights
+  } IN TRANSACTIONS OF 200 ROWS`;
+
+// A relation's sentences become statements on their articles (`<start>|TYPE|source|target`), and its key
+// joins each article's relationKeys once: `articles` counts distinct articles, as it did.
+const RELATIONS_TO_ARTICLES = `
+  MATCH (x:Entity)-[r]->(y:Entity) WHERE type(r) IN $types AND r.sentences IS NOT NULL
+  CALL (x, y, r) {
+    SET r.migrating = true REMOVE r.migrating
+    WITH x, y, r WHERE r.sentences IS NOT NULL
+    CALL (x, y, r) {
+      WITH r, type(r) + '|' + x.id + '|' + y.id AS key
+      UNWIND range(0, size(r.sentences) - 1) AS i
+      WITH key, r.sentences[i] AS sentence, r.sentenceArticleIds[i] AS articleId
+      MATCH (art:Article {id: articleId})
+      SET art.statements = coalesce(art.statements, []) + (split(sentence, '#')[-1] + '|' + key)
+      SET art.relationKeys = CASE WHEN key IN coalesce(art.relationKeys, []) THEN art.relationKeys
+                                  ELSE coalesce(art.relationKeys, []) + key END
+    }
+    SET r.articles = size(reduce(seen = [], a IN r.sentenceArticleIds | CASE WHEN a IN seen THEN seen ELSE seen + a END))
+    REMOVE r.sentences, r.sentenceArticleIds
+  } IN TRANSACTIONS OF 200 ROWS`;
+
+async function run(graph: Pick<Graph, 'driver' | 'database'>, cypher: string, params: Record<string, unknown> = {}) {
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction: a plain session.run.
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const result = await session.run(cypher, params);
+    return result.records.map((record) => record.toObject());
+  } finally {
+    await session.close();
+  }
+}
+
+export async function readGraphVersion(graph: Pick<Graph, 'driver' | 'database'>): Promise<number> {
+  const [row] = await run(graph, `OPTIONAL MATCH (v:SchemaVersion {name: 'graph'}) RETURN coalesce(v.version, 1) AS version`);
+  return row!.version as number;
+}
+
+/** Brings the store to GRAPH_VERSION. A store at that version costs one lookup. */
+export async function migrateGraph(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
+  if ((await readGraphVersion(graph)) >= GRAPH_VERSION) return;
+  await run(graph, LINKS_TO_ARTICLES);
+  await run(graph, RELATIONS_TO_ARTICLES, { types: [...RELATION_TYPES] });
+  await run(graph, `MERGE (v:SchemaVersion {name: 'graph'}) SET v.version = $version`, { version: neo4j.int(GRAPH_VERSION) });
+}
