@@ -12,6 +12,7 @@ import { isTitleWord } from '../resolve/person-titles.js';
 import { lookupCountry } from './countries.js';
 import { spansFromBio } from './spans.js';
 import type { Token } from './tokenize.js';
+import { isEverydayWord } from './word-classes.js';
 
 export interface DocumentNameContext {
   tokens: Token[];
@@ -27,11 +28,6 @@ const CAPITALISED = /^\p{Lu}/u;
 /** Name particles that never make a name alone: "van", "de", "al", "bin". */
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'mac', 'st', 'st.']);
 
-/** A word the training text mostly writes in lower case ("Will", "Best", "May") is too risky to tag on sight. */
-function everyday(word: string, casing: Map<string, string>): boolean {
-  const c = casing.get(word.toLowerCase());
-  return c === 'L' || c === 'l';
-}
 
 function key(tokens: Token[], from: number, to: number): string {
   let out = tokens[from]!.text;
@@ -86,7 +82,7 @@ export function harmoniseDocumentNames(ctx: DocumentNameContext): void {
   const byFirstWord = new Map<string, Array<{ words: string[]; label: string }>>();
   for (const [name, label] of winner) {
     const words = name.split(' ');
-    if (words.length === 1 && (everyday(words[0]!, casing) || !CAPITALISED.test(words[0]!) || words[0]!.length < 2)) continue;
+    if (words.length === 1 && (isEverydayWord(words[0]!, casing) || !CAPITALISED.test(words[0]!) || words[0]!.length < 2)) continue;
     const list = byFirstWord.get(words[0]!) ?? [];
     list.push({ words, label });
     byFirstWord.set(words[0]!, list);
@@ -97,7 +93,7 @@ export function harmoniseDocumentNames(ctx: DocumentNameContext): void {
   // word ("Then Scholz said") nor a title ("Mr Scholz", "Chancellor Scholz").
   const extendsName = (i: number): boolean => {
     const w = tokens[i]?.text ?? '';
-    return tags[i] === 'O' && CAPITALISED.test(w) && !everyday(w, casing) && !isTitleWord(w);
+    return tags[i] === 'O' && CAPITALISED.test(w) && !isEverydayWord(w, casing) && !isTitleWord(w);
   };
   for (const [from, to] of ctx.sentences) {
     for (let i = from; i < to; i++) {

@@ -8,6 +8,7 @@
 import { LEADER_TITLES, STAFF_TITLES } from '../resolve/person-titles.js';
 import { lookupCountry } from './countries.js';
 import type { Token } from './tokenize.js';
+import { isEverydayWord } from './word-classes.js';
 
 const TITLES = [...new Set([...LEADER_TITLES, ...STAFF_TITLES])].map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);
 const TITLE_PHRASES = new Set([...LEADER_TITLES, ...STAFF_TITLES]);
@@ -23,8 +24,8 @@ function titleEndsAt(tokens: Token[], at: number): boolean {
   });
 }
 
-/** Rewrites `tags` in place. `everyday(word)` says whether the training text mostly writes a word in lower case. */
-export function tagEmployersAfterTitles(tokens: Token[], tags: string[], everyday: (word: string) => boolean): void {
+/** Rewrites `tags` in place; `casing` is the training text's casing table (see word-classes). */
+export function tagEmployersAfterTitles(tokens: Token[], tags: string[], casing: Map<string, string>): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     if (tokens[i]!.text !== 'of' || !titleEndsAt(tokens, i)) continue;
     let from = i + 1;
@@ -35,7 +36,7 @@ export function tagEmployersAfterTitles(tokens: Token[], tags: string[], everyda
     if (to === from) continue;
     const name = tokens.slice(from, to).map((t) => t.text).join(' ');
     if (lookupCountry(name)) continue;
-    if (to - from === 1 && everyday(name)) continue;
+    if (to - from === 1 && isEverydayWord(name, casing)) continue;
     const phrase = `${tokens.slice(i - 3, i).map((t) => t.text.toLowerCase()).join(' ')} of ${name.toLowerCase()}`;
     if ([...TITLE_PHRASES].some((t) => phrase.endsWith(t))) continue;
     for (let k = from; k < to; k++) tags[k] = k === from ? 'B-ORG' : 'I-ORG';

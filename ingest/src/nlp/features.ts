@@ -1,9 +1,9 @@
 /** Word features for the mention tagger: forms, shapes, affixes, neighbours, gazetteer and compromise tags, casing context. */
-import nlp from 'compromise';
 import { compromiseTags } from './compromise-tags.js';
 import { markGazetteer } from './countries.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokenize.js';
+import { lexiconTag } from './word-classes.js';
 
 /** How a sentence is cased: headlines in ALL CAPS or Title Case make capitals meaningless. */
 export type CaseMode = 'n' | 'caps' | 'title';
@@ -120,12 +120,6 @@ export function casingTable(documents: Array<{ words: string[]; sentences: Array
   return out;
 }
 
-/** compromise's own lexicon: the tag it gives a word before any context, a case-blind hint. */
-const LEXICON = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-function lexiconTag(lower: string): string {
-  const t = LEXICON[lower];
-  return t === undefined ? '-' : Array.isArray(t) ? t[0] ?? '-' : t;
-}
 
 /** Tokenises and computes every feature that does not depend on the tags predicted so far. */
 export function prepareText(
@@ -250,7 +244,7 @@ function wordFeatures(w: string, l: string, shape: string, cr: string): string[]
     's3=' + l.slice(-3),
     's4=' + l.slice(-4),
     'crs=' + cr + shape,
-    'lx=' + lexiconTag(l),
+    'lx=' + (lexiconTag(l) ?? '-'),
   ];
 }
 

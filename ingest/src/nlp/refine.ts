@@ -1,9 +1,9 @@
 /** Cleans the tagger's spans: headline words trimmed off, possessives and stray punctuation dropped, split given names rejoined. */
-import nlp from 'compromise';
 import { lookupCountry } from './countries.js';
 import type { CaseMode } from './features.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
+import { lexiconTag } from './word-classes.js';
 
 /** Parts of speech that mark a word as ordinary vocabulary in compromise's lexicon. */
 const COMMON_POS = new Set([
@@ -11,7 +11,6 @@ const COMMON_POS = new Set([
   'Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary',
   'Preposition', 'Determiner', 'Pronoun', 'Conjunction', 'QuestionWord', 'Expression', 'Negative',
 ]);
-const LEXICON = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
 export interface RefineContext {
   tokens: Token[];
@@ -34,8 +33,7 @@ export function isHeadlineWord(word: string, ctx: Pick<RefineContext, 'casing' |
   const trained = ctx.casing.get(lower);
   if (trained) return trained === 'L';
   if (inDoc === 'low') return true;
-  const lex = LEXICON[lower];
-  const tag = Array.isArray(lex) ? lex[0] : lex;
+  const tag = lexiconTag(lower);
   return tag !== undefined && COMMON_POS.has(tag);
 }
 
@@ -52,8 +50,7 @@ const NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'Las
 /** A word that names something on its own: a name in compromise's lexicon, capitalised in training text, a country or an acronym. */
 function isKnownName(word: string, ctx: Pick<RefineContext, 'casing'>): boolean {
   const lower = word.toLowerCase().replace(/’/g, "'");
-  const lex = LEXICON[lower];
-  const tag = Array.isArray(lex) ? lex[0] : lex;
+  const tag = lexiconTag(lower);
   const trained = ctx.casing.get(lower);
   return (tag !== undefined && NAME_TAGS.has(tag)) || trained === 'C' || trained === 'c' || lookupCountry(word) !== undefined || /^[A-Z]{2,5}$/.test(word);
 }

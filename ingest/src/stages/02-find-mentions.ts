@@ -5,6 +5,7 @@ import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { harmoniseDocumentNames } from '../nlp/document-names.js';
 import { isNonActorName } from '../nlp/non-actors.js';
+import { isEverydayWord, isOrdinaryNoun } from '../nlp/word-classes.js';
 import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
@@ -28,9 +29,6 @@ export function mentionModel(): LoadedModel {
   model ??= loadModel(DEFAULT_MODEL_PATH);
   return model;
 }
-
-/** compromise's lexicon: a word's tag before any context. */
-const LEXICON = (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
 const CONTINENT_PARTS = new Set(['north', 'south', 'latin', 'central']);
 
@@ -56,15 +54,6 @@ function capitalIsMetonym(tokens: Token[], span: LabelledSpan, sentenceStart: nu
   return true;
 }
 
-const FUNCTION_POS = new Set(['Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'QuestionWord', 'Expression']);
-
-/** A word compromise's lexicon knows as an adverb, conjunction or other function word ("Nonetheless"). */
-function isFunctionWord(word: string): boolean {
-  const entry = LEXICON[word.toLowerCase()];
-  const tag = Array.isArray(entry) ? entry[0] : entry;
-  return tag !== undefined && FUNCTION_POS.has(tag);
-}
-
 /**
  * compromise's full tagger, on the word and a few after it, reads it as a verb, adverb, adjective or
  * conjunction: "Nonetheless, Kim said" (the lexicon does not know "nonetheless"). Only asked of one-word
@@ -75,15 +64,6 @@ function readsAsFunctionWord(text: string, tokens: Token[], at: number): boolean
   const end = tokens[Math.min(at + 5, tokens.length - 1)]!.end;
   const first = (nlp(text.slice(tokens[at]!.start, end)).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0];
   return first !== undefined && first.tags.some((t) => t === 'Verb' || t === 'Adverb' || t === 'Adjective' || t === 'Conjunction' || t === 'Preposition');
-}
-
-const NOUN_POS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adjective']);
-
-/** A lower-case word compromise's lexicon knows as a noun or adjective and not as a verb. */
-function isOrdinaryNoun(word: string): boolean {
-  const entry = LEXICON[word.toLowerCase()];
-  const tag = Array.isArray(entry) ? entry[0] : entry;
-  return tag !== undefined && NOUN_POS.has(tag);
 }
 
 function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceStart: number): Mention | undefined {
@@ -157,11 +137,7 @@ export function findMentions(text: string): TextAnalysis {
   applyAcronyms(tokens, tags);
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
-  const everyday = (word: string): boolean => {
-    const c = model.casing.get(word.toLowerCase());
-    return c === 'L' || c === 'l' || (c === undefined && isFunctionWord(word));
-  };
-  tagEmployersAfterTitles(tokens, tags, everyday);
+  tagEmployersAfterTitles(tokens, tags, model.casing);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
   const modes = prepared.sentences.map(([from, to], s) => headingMode(tokens, from, to, prepared.modes[s]!));
@@ -195,7 +171,7 @@ export function findMentions(text: string): TextAnalysis {
     if (span.to - span.from === 1 && span.label === 'ORG' && model.casing.get(tokens[span.from]!.text.toLowerCase()) === 'L') continue;
     // One everyday word opening a sentence ("Nonetheless, ...") is capitalised for the sentence, not as a name.
     const opensSentence = span.from === sentenceStart || /^[.!?:;“"‘]$/.test(tokens[span.from - 1]?.text ?? '');
-    if (span.to - span.from === 1 && opensSentence && span.label !== 'LOC' && (everyday(tokens[span.from]!.text) || (span.label === 'ORG' && readsAsFunctionWord(text, tokens, span.from)))) continue;
+    if (span.to - span.from === 1 && opensSentence && span.label !== 'LOC' && (isEverydayWord(tokens[span.from]!.text, model.casing) || (span.label === 'ORG' && readsAsFunctionWord(text, tokens, span.from)))) continue;
     const mention = toMention(text, tokens, span, sentenceStart);
     if (!mention) {
       if (span.label !== 'LOC') droppedTo = span.to;
