@@ -5,29 +5,17 @@
  * thing), it is no country, and the
  * whole phrase is not itself a title ("Secretary of State") or a ministry's remit ("Minister of Finance").
  */
-import { LEADER_TITLES, STAFF_TITLES } from '../resolve/person-titles.js';
+import { jobTitleEndsAt } from '../resolve/person-titles.js';
 import { lookupCountry } from './countries.js';
 import type { Token } from './tokenize.js';
 import { isEverydayWord } from './word-classes.js';
 
-const TITLES = [...new Set([...LEADER_TITLES, ...STAFF_TITLES])].map((t) => t.split(/\s+/)).sort((a, b) => b.length - a.length);
-const TITLE_PHRASES = new Set([...LEADER_TITLES, ...STAFF_TITLES]);
 const CAPITALISED = /^\p{Lu}/u;
-
-/** Whether the title phrase ends right before token `at`. */
-function titleEndsAt(tokens: Token[], at: number): boolean {
-  return TITLES.some((title) => {
-    const from = at - title.length;
-    if (from < 0) return false;
-    for (let k = 0; k < title.length; k++) if (tokens[from + k]!.text.toLowerCase() !== title[k]) return false;
-    return true;
-  });
-}
 
 /** Rewrites `tags` in place; `casing` is the training text's casing table (see word-classes). */
 export function tagEmployersAfterTitles(tokens: Token[], tags: string[], casing: Map<string, string>): void {
   for (let i = 1; i < tokens.length - 1; i++) {
-    if (tokens[i]!.text !== 'of' || !titleEndsAt(tokens, i)) continue;
+    if (tokens[i]!.text !== 'of' || !jobTitleEndsAt(tokens, i)) continue;
     let from = i + 1;
     if (tokens[from]?.text.toLowerCase() === 'the') from++;
     let to = from;
@@ -37,8 +25,8 @@ export function tagEmployersAfterTitles(tokens: Token[], tags: string[], casing:
     const name = tokens.slice(from, to).map((t) => t.text).join(' ');
     if (lookupCountry(name)) continue;
     if (to - from === 1 && isEverydayWord(name, casing)) continue;
-    const phrase = `${tokens.slice(i - 3, i).map((t) => t.text.toLowerCase()).join(' ')} of ${name.toLowerCase()}`;
-    if ([...TITLE_PHRASES].some((t) => phrase.endsWith(t))) continue;
+    // The whole phrase is itself a title: "Secretary of State".
+    if (jobTitleEndsAt(tokens, to)) continue;
     for (let k = from; k < to; k++) tags[k] = k === from ? 'B-ORG' : 'I-ORG';
     i = to - 1;
   }

@@ -4,16 +4,11 @@
  * Jens Stoltenberg" as one organisation. A title phrase inside (or just before) a span, followed by capitalised
  * words, marks those words as the person; what stands before the title is the organisation or country they serve.
  */
-import { HONORIFICS, LEADER_TITLES, STAFF_TITLES } from '../resolve/person-titles.js';
+import { titleLengthsAt } from '../resolve/person-titles.js';
 import { lookupCountry } from './countries.js';
 import { ORG_HEADS } from './refine.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
-
-/** Title phrases as lower-case token lists, longest first. */
-const TITLES: string[][] = [...new Set([...LEADER_TITLES, ...STAFF_TITLES, ...HONORIFICS])]
-  .map((t) => t.split(/\s+/))
-  .sort((a, b) => b.length - a.length);
 
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -21,14 +16,9 @@ const CAPITALISED = /^\p{Lu}/u;
 function lastTitle(span: LabelledSpan, tokens: Token[]): { from: number; to: number } | undefined {
   let found: { from: number; to: number } | undefined;
   for (let p = Math.max(0, span.from - 3); p < span.to - 1; p++) {
-    for (const title of TITLES) {
-      const end = p + title.length;
-      if (end <= span.from || end >= span.to) continue;
-      let match = true;
-      for (let k = 0; k < title.length && match; k++) match = tokens[p + k]!.text.toLowerCase().replace(/\.$/, '') === title[k];
-      if (match && (!found || end > found.to)) found = { from: p, to: end };
-      if (match) break;
-    }
+    // The longest title here that ends inside the span with a word left after it.
+    const length = titleLengthsAt(tokens, p, true).find((n) => p + n > span.from && p + n < span.to);
+    if (length !== undefined && (!found || p + length > found.to)) found = { from: p, to: p + length };
   }
   return found;
 }

@@ -122,3 +122,31 @@ const TITLE_WORDS = new Set([...LEADER_TITLES, ...STAFF_TITLES, ...HONORIFICS].f
 export function isTitleWord(word: string): boolean {
   return TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 }
+
+/** Every title as lower-case words, longest first, marked when it is an honorific ("Mr") rather than a job. */
+const TITLE_WORD_LISTS = [
+  ...[...new Set([...LEADER_TITLES, ...STAFF_TITLES])].map((t) => ({ words: t.split(/\s+/), honorific: false })),
+  ...HONORIFICS.map((t) => ({ words: [t], honorific: true })),
+].sort((a, b) => b.words.length - a.words.length);
+const LONGEST_TITLE = TITLE_WORD_LISTS[0]!.words.length;
+
+/**
+ * The lengths, in tokens, of the titles that start at token `at` ("Secretary of State" → 3 and 1), longest first.
+ * A final full stop is ignored ("Gen."); honorifics count only when asked for.
+ */
+export function titleLengthsAt(tokens: ReadonlyArray<{ text: string }>, at: number, honorifics: boolean): number[] {
+  const out: number[] = [];
+  for (const { words, honorific } of TITLE_WORD_LISTS) {
+    if ((honorific && !honorifics) || at + words.length > tokens.length) continue;
+    let match = true;
+    for (let k = 0; k < words.length && match; k++) match = tokens[at + k]!.text.toLowerCase().replace(/\.$/, '') === words[k];
+    if (match) out.push(words.length);
+  }
+  return out;
+}
+
+/** Whether a job title ends right before token `end` ("the chief executive | of Tesla"). */
+export function jobTitleEndsAt(tokens: ReadonlyArray<{ text: string }>, end: number): boolean {
+  for (let at = Math.max(0, end - LONGEST_TITLE); at < end; at++) if (titleLengthsAt(tokens, at, false).includes(end - at)) return true;
+  return false;
+}
