@@ -15,8 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ENTITY_TYPES, type EntityType, type Extraction } from '../../../core/src/model.js';
-import { extractArticle } from '../pipeline.js';
 import { findMentions } from '../stages/02-find-mentions.js';
+import { resolveEntities } from '../stages/03-resolve-entities.js';
 import { scoreCounts, type Score } from './score.js';
 
 export interface GumMention {
@@ -134,13 +134,23 @@ function goldMentions(doc: GumDocument, countries: Set<string>): Gold[] {
   return out;
 }
 
+/**
+ * Recall counts gold names found (`hit` of `gold`), precision counts predictions right (`tp` of `tp + fp`): the two
+ * are over different sets, so the usual one-set rule (scoreCounts) gives the counts and not the ratios.
+ */
+function nameScore(c: { tp: number; fp: number; hit: number; gold: number }): Score {
+  const precision = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
+  const recall = c.gold === 0 ? 0 : c.hit / c.gold;
+  return { ...scoreCounts(c.tp, c.fp, c.gold - c.hit), precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /** Scores already-extracted documents (`evaluateGumFile` extracts them). */
 export function scoreGum(
   file: string,
   docs: GumDocument[],
-  extractions: Extraction[],
+  extractions: Array<Pick<Extraction, 'entities'>>,
   countries: Set<string>,
   /** Per document, where its demonym mentions start (left out of precision). */
   demonymsAt: Array<Set<number>> = [],
@@ -202,25 +212,10 @@ export function scoreGum(
     }
   });
 
-  // Recall counts gold mentions; precision counts predictions: one Score per type carries both.
   const scores = {} as Record<EntityType, Score>;
-  let hit = 0;
-  let goldTotal = 0;
-  let tp = 0;
-  let fp = 0;
-  for (const type of ENTITY_TYPES) {
-    const c = counts[type];
-    const precision = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
-    const recall = c.gold === 0 ? 0 : c.hit / c.gold;
-    scores[type] = { ...scoreCounts(c.tp, c.fp, c.gold - c.hit), precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
-    hit += c.hit;
-    goldTotal += c.gold;
-    tp += c.tp;
-    fp += c.fp;
-  }
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = goldTotal === 0 ? 0 : hit / goldTotal;
-  const overall = { tp, fp, fn: goldTotal - hit, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  for (const type of ENTITY_TYPES) scores[type] = nameScore(counts[type]);
+  const sum = (k: 'tp' | 'fp' | 'hit' | 'gold'): number => ENTITY_TYPES.reduce((n, t) => n + counts[t][k], 0);
+  const overall = nameScore({ tp: sum('tp'), fp: sum('fp'), hit: sum('hit'), gold: sum('gold') });
   return { file, documents: docs.length, scores, overall, demonyms, chains: { multi, unified }, falseMerges, mergedNames, splitNames, missed, spurious };
 }
 
@@ -228,8 +223,10 @@ export function scoreGum(
 export function evaluateGumFile(path: string): GumReport {
   const docs = readGumFile(path);
   const countries = readCountryWikis(join(dirname(path), 'countries.tsv'));
-  const extractions = docs.map((doc) => extractArticle({ id: doc.id, text: doc.text, title: '' }));
-  const demonyms = docs.map((doc) => new Set(findMentions(doc.text).mentions.filter((m) => m.via === 'demonym').map((m) => m.start)));
+  // Stages 2 and 3 only: the scorer needs entities, and the mentions' `via` for demonyms, not links.
+  const analyses = docs.map((doc) => findMentions(doc.text));
+  const extractions = docs.map((doc, d) => ({ entities: resolveEntities(doc.text, analyses[d]!) }));
+  const demonyms = analyses.map((a) => new Set(a.mentions.filter((m) => m.via === 'demonym').map((m) => m.start)));
   return scoreGum(path, docs, extractions, countries, demonyms);
 }
 
