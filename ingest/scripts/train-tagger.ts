@@ -67,7 +67,10 @@ function main(): void {
     let read = readTrainingSource(source);
     // Silver labels are noisier than gold: a share of them, spread evenly over the corpus, keeps gold in charge.
     const cap = Number(values['silver-docs'] ?? Infinity);
-    if (source.startsWith('silver:') && read.length > cap) read = read.filter((_, i) => Math.floor((i * cap) / read.length) !== Math.floor(((i - 1) * cap) / read.length));
+    if (source.startsWith('silver:') && read.length > cap) {
+      const step = read.length / cap;
+      read = Array.from({ length: cap }, (_, k) => read[Math.floor(k * step)]!);
+    }
     console.log(`${source}: ${read.length} documents`);
     return read;
   });
