@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openGraph } from '../core/src/neo4j/connect.js';
 import { resolveNeo4jConfig } from '../core/src/config.js';
+import { surfaceKey } from '../core/src/entity-keys.js';
 import { startEmbeddedNeo4j } from '../core/src/neo4j/embedded.js';
 import { topEntities } from '../core/src/queries/top.js';
 import { isNonActorName } from '../ingest/src/nlp/non-actors.js';
@@ -32,7 +33,8 @@ export interface TopActorsResult {
   duplicates: Array<{ a: TopActor; b: TopActor; why: string }>;
 }
 
-const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^the\s+/, '').trim();
+/** The project's own spelling key (accents, case, dots and dashes folded), less a leading "the". */
+const fold = (s: string): string => surfaceKey(s).replace(/^the /, '');
 
 /** What looks wrong among the top actors; pure, so tests and the bench share it. */
 export function judgeTopActors(actors: TopActor[]): TopActorsResult {
