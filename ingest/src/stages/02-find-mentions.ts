@@ -147,7 +147,12 @@ export function findMentions(text: string): TextAnalysis {
 
   const mentions: Mention[] = [];
   let lastEnd = 0;
-  const spans = splitTitledSpans(splitCoordinations(splitAtPossessives(mergeSplitCountries(text, trimLowercaseTails(spansFromBio(tokens, tags), tokens)), tokens), tokens), tokens);
+  // Span repairs, in order: each reads the spans the one before left.
+  let spans = trimLowercaseTails(spansFromBio(tokens, tags), tokens);
+  spans = mergeSplitCountries(text, spans);
+  spans = splitAtPossessives(spans, tokens);
+  spans = splitCoordinations(spans, tokens);
+  spans = splitTitledSpans(spans, tokens);
   // The token after the last name dropped as no actor: the rest of a title the tagger broke up continues there
   // ("Declaration for Peace, Prosperity and Unification").
   let droppedTo = -1;
