@@ -46,4 +46,32 @@ describe('scoreGum', () => {
     expect(report.chains).toEqual({ multi: 1, unified: 1 });
     expect(report.falseMerges).toBe(1);
   });
+
+  it('counts a name inside a listed group for its own actor, not as a merge with the group', () => {
+    // "Ann Lee and Bo Park": GUM marks the pair as a chain of its own, besides each member.
+    const pair = 'Ann Lee and Bo Park came. Lee spoke.';
+    const groupDoc: GumDocument = {
+      id: 'g',
+      text: pair,
+      mentions: [
+        { start: 0, end: 19, type: 'person', chain: 9, wiki: null },
+        { start: 0, end: 7, type: 'person', chain: 1, wiki: null },
+        { start: 12, end: 19, type: 'person', chain: 2, wiki: null },
+        { start: 26, end: 29, type: 'person', chain: 1, wiki: null },
+      ],
+    };
+    const at = (start: number, end: number) => ({ start, end, text: pair.slice(start, end) });
+    const extraction: Extraction = {
+      id: 'g',
+      links: [],
+      relations: [],
+      entities: [
+        { id: 'person:ann-lee', type: 'Person', name: 'Ann Lee', aliases: [], mentions: [at(0, 7), at(26, 29)] },
+        { id: 'person:bo-park', type: 'Person', name: 'Bo Park', aliases: [], mentions: [at(12, 19)] },
+      ],
+    };
+    const report = scoreGum('t', [groupDoc], [extraction], countries);
+    expect(report.falseMerges).toBe(0);
+    expect(report.chains).toEqual({ multi: 1, unified: 1 });
+  });
 });

@@ -181,20 +181,40 @@ export function scoreGum(
         bump(spurious, `${p.type} ${p.text}`);
       }
     }
-    // Chains: which predicted entities their found named mentions landed on.
-    const chainEntities = new Map<number, { found: number; entities: Set<string> }>();
-    for (const g of gold) {
-      if (!g.named) continue;
-      counts[g.named].gold++;
-      const hit = predicted.find((p) => p.type === g.named && overlaps(g, p));
-      if (!hit) {
+    // Chains: which predicted entities their found named mentions landed on. Each prediction lands on the one
+    // gold name it covers best (most shared characters, then the shorter name), so a prediction inside a nested
+    // or listed gold name ("Luo Changpei" in "Luo Changpei and Li Fang-Kuei", "NCAA" in "All-NCAA Regional
+    // Team") counts for the actor it names, never for two at once: only an entity that really holds two
+    // actors' names is a false merge.
+    const named = gold.filter((g) => g.named);
+    const landed = new Map<Gold, Set<string>>();
+    for (const p of predicted) {
+      let best: Gold | undefined;
+      let bestShared = 0;
+      for (const g of named) {
+        if (g.named !== p.type || !overlaps(g, p)) continue;
+        const shared = Math.min(g.end, p.end) - Math.max(g.start, p.start);
+        if (shared > bestShared || (shared === bestShared && best && g.end - g.start < best.end - best.start)) {
+          best = g;
+          bestShared = shared;
+        }
+      }
+      if (best) landed.set(best, (landed.get(best) ?? new Set()).add(p.entity));
+    }
+    const chainEntities = new Map<number, { found: number; entities: Set<string>; names: Set<string> }>();
+    for (const g of named) {
+      counts[g.named!].gold++;
+      if (!predicted.some((p) => p.type === g.named && overlaps(g, p))) {
         bump(missed, `${g.named} ${doc.text.slice(g.start, g.end)}`);
         continue;
       }
-      counts[g.named].hit++;
-      const c = chainEntities.get(g.chain) ?? { found: 0, entities: new Set<string>() };
+      counts[g.named!].hit++;
+      const entities = landed.get(g);
+      if (!entities) continue;
+      const c = chainEntities.get(g.chain) ?? { found: 0, entities: new Set<string>(), names: new Set<string>() };
       c.found++;
-      c.entities.add(hit.entity);
+      for (const e of entities) c.entities.add(e);
+      c.names.add(doc.text.slice(g.start, g.end));
       chainEntities.set(g.chain, c);
     }
     for (const c of chainEntities.values()) {
@@ -208,7 +228,9 @@ export function scoreGum(
     for (const [entity, chains] of chainsOfEntity) {
       if (chains.size < 2) continue;
       falseMerges++;
-      mergedNames.push(`${doc.id}: ${entity}`);
+      // Each gold actor the entity swallowed, by the names it had: enough to see why they met.
+      const actors = [...chains].map((chain) => [...chainEntities.get(chain)!.names].join('|'));
+      mergedNames.push(`${doc.id}: ${entity} (${actors.join(' + ')})`);
     }
   });
 
