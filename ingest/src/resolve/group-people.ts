@@ -7,6 +7,7 @@
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
+import { isShorterSpelling, nameWords } from './person-name-variants.js';
 import { stripTitles } from './person-titles.js';
 
 export interface PeopleResult {
@@ -35,6 +36,17 @@ interface Cluster {
   sentences: Set<number>;
   /** Sentences naming it in full or by a short form already resolved to it. */
   named: Set<number>;
+  /** Keys of the middle names of each full spelling. */
+  middles: string[][];
+}
+
+/** Keys of the words between the first and the last, an initial as its letter. */
+const middleKeys = (nameParts: string[]): string[] => nameParts.slice(1, -1).map((p) => surfaceKey(p)).filter(Boolean);
+
+/** Middle names agree when one spelling's are all in the other's, an initial standing for any name it begins. */
+function middlesAgree(a: string[], b: string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((m) => long.some((l) => l === m || (m.length === 1 && l.startsWith(m)) || (l.length === 1 && m.startsWith(l))));
 }
 
 /**
@@ -77,6 +89,31 @@ function dominant(candidates: Cluster[], sentence: number): Cluster[] {
 }
 
 /**
+ * Joins each full name to the one longer name it is a shorter spelling of ("Otto Jespersen" to "Jens Otto Harry
+ * Jespersen"), when every spelling of it is; a name two longer names could extend stays apart. Shortest first, so chains of spellings meet.
+ */
+function joinShorterSpellings(clusters: Cluster[]): void {
+  const words = (c: Cluster) => c.spellings.map(nameWords);
+  const size = (c: Cluster) => Math.max(...words(c).map((w) => w.length));
+  const order = [...clusters].sort((a, b) => size(a) - size(b));
+  for (const short of order) {
+    const shortWords = words(short);
+    const longer = clusters.filter(
+      (c) => c !== short && shortWords.every((w) => words(c).some((long) => w.length <= long.length && isShorterSpelling(w, long))),
+    );
+    if (longer.length !== 1) continue;
+    const into = longer[0]!;
+    into.mentions.push(...short.mentions);
+    into.spellings.push(...short.spellings);
+    for (const k of short.ends) into.ends.add(k);
+    for (const s of short.sentences) into.sentences.add(s);
+    for (const s of short.named) into.named.add(s);
+    into.middles.push(...short.middles);
+    clusters.splice(clusters.indexOf(short), 1);
+  }
+}
+
+/**
  * Group person mentions. `sentenceOf[i]` is the sentence of `mentions[i]`;
  * it lets a short form skip a full name used in its own sentence (a writer
  * who meant that person again would have said "she").
@@ -84,7 +121,7 @@ function dominant(candidates: Cluster[], sentence: number): Cluster[] {
 export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleResult {
   const clusters: Cluster[] = [];
   const byFullKey = new Map<string, Cluster>();
-  const byEnds = new Map<string, Cluster>();
+  const byEnds = new Map<string, Cluster[]>();
   const shorts: Array<{ mention: Mention; sentence: number; key: string }> = [];
 
   mentions.forEach((mention, i) => {
@@ -99,21 +136,28 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
     const key = surfaceKey(name);
     const first = surfaceKey(nameParts[0]!);
     const last = surfaceKey(nameParts[nameParts.length - 1]!);
-    // Same spelling key, or same first and last part ("Donald J. Trump" / "Donald Trump").
+    // Same spelling key, or same first and last part with middle names that agree ("Donald J. Trump" / "Donald
+    // Trump", but not "John Henry Smith" / "John Paul Smith").
     const endsKey = `${first}|${last}`;
-    let cluster = byFullKey.get(key) ?? byEnds.get(endsKey);
+    const middle = middleKeys(nameParts);
+    const agreeing = (byEnds.get(endsKey) ?? []).filter((c) => c.middles.every((m) => middlesAgree(m, middle)));
+    // "John Smith" after "John Henry Smith" and "John Paul Smith" could be either: a name of its own for now.
+    let cluster = byFullKey.get(key) ?? (agreeing.length === 1 ? agreeing[0] : undefined);
     if (!cluster) {
-      cluster = { mentions: [], spellings: [], ends: new Set(), sentences: new Set(), named: new Set() };
+      cluster = { mentions: [], spellings: [], ends: new Set(), sentences: new Set(), named: new Set(), middles: [] };
       clusters.push(cluster);
+      byEnds.set(endsKey, [...(byEnds.get(endsKey) ?? []), cluster]);
     }
     byFullKey.set(key, cluster);
-    byEnds.set(endsKey, cluster);
+    cluster.middles.push(middle);
     cluster.mentions.push(mention);
     cluster.spellings.push(name);
     cluster.ends.add(first).add(last);
     cluster.sentences.add(sentence);
     cluster.named.add(sentence);
   });
+
+  joinShorterSpellings(clusters);
 
   const unresolved: Mention[] = [];
   for (const short of shorts) {
@@ -127,7 +171,7 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
     if (candidates.length > 1) candidates = dominant(candidates, short.sentence);
     if (candidates.length === 0) {
       // Named by one word only ("Macron met Scholz"): a person of their own, joined across articles by id.
-      const own = { mentions: [], spellings: [], ends: new Set([short.key]), sentences: new Set<number>(), named: new Set<number>() };
+      const own: Cluster = { mentions: [], spellings: [], ends: new Set([short.key]), sentences: new Set<number>(), named: new Set<number>(), middles: [] };
       clusters.push(own);
       candidates = [own];
     }

@@ -67,6 +67,24 @@ describe('resolveEntities: people', () => {
       ['person:choi-tae-ho Choi Tae-ho [Choi] x2', 'person:choi-mi-ra Choi Mi-ra [Choi] x3'],
     ],
     ['a name with no fuller form in the article is a person of its own', 'Choi spoke.', [['Choi', 'Person']], ['person:choi Choi [] x1']],
+    [
+      'a shorter spelling of the one longer name joins it: middle names, honours and a territorial title dropped',
+      'Jens Otto Harry Jespersen was born in 1860. Otto Jespersen taught. Zaha Mohammad Hadid DBE RA drew. Zaha Hadid built.',
+      [['Jens Otto Harry Jespersen', 'Person'], ['Otto Jespersen', 'Person'], ['Zaha Mohammad Hadid DBE RA', 'Person'], ['Zaha Hadid', 'Person']],
+      ['person:jens-otto-harry-jespersen Jens Otto Harry Jespersen [Otto Jespersen] x2', 'person:zaha-mohammad-hadid-dbe-ra Zaha Mohammad Hadid DBE RA [Zaha Hadid] x2'],
+    ],
+    [
+      'names in either order are one person; a ruler\'s number is not a new person',
+      'Higuchi Ichiyo wrote. Ichiyo Higuchi died young. Joshua Abraham Norton ruled. Norton I decreed.',
+      [['Higuchi Ichiyo', 'Person'], ['Ichiyo Higuchi', 'Person'], ['Joshua Abraham Norton', 'Person'], ['Norton I', 'Person']],
+      ['person:ichiyo-higuchi Ichiyo Higuchi [Higuchi Ichiyo] x2', 'person:joshua-abraham-norton Joshua Abraham Norton [Norton I] x2'],
+    ],
+    [
+      'a shorter name two longer names could extend joins neither',
+      'John Henry Smith and John Paul Smith met. John Smith left.',
+      [['John Henry Smith', 'Person'], ['John Paul Smith', 'Person'], ['John Smith', 'Person']],
+      ['person:john-henry-smith John Henry Smith [] x1', 'person:john-paul-smith John Paul Smith [] x1', 'person:john-smith John Smith [] x1'],
+    ],
   ];
   it.each(cases)('%s', (_why, text, specs, expected) => {
     expect(summary(resolve(text, specs))).toEqual(expected);
@@ -132,6 +150,12 @@ describe('resolveEntities: countries and organisations', () => {
       'The Board for Arctic Shipping Safety (BASS) met. BASS voted.',
       [['The Board for Arctic Shipping Safety', 'Person'], ['BASS', 'Person'], ['BASS', 'Organization']],
       ['org:board-for-arctic-shipping-safety Board for Arctic Shipping Safety [BASS] x3'],
+    ],
+    [
+      'the last words of the one longer name are that organisation named short',
+      'The Pittsburgh Pirates signed him. The Pirates won. The Foreign Ministry and the Defence Ministry spoke. The Ministry said no.',
+      [['Pittsburgh Pirates', 'Organization'], ['Pirates', 'Organization'], ['Foreign Ministry', 'Organization'], ['Defence Ministry', 'Organization'], ['Ministry', 'Organization']],
+      ['org:pittsburgh-pirates Pittsburgh Pirates [Pirates] x2', 'org:foreign-ministry Foreign Ministry [] x1', 'org:defence-ministry Defence Ministry [] x1', 'org:ministry Ministry [] x1'],
     ],
     [
       'an acronym that matches no expansion stays its own node',
