@@ -2,7 +2,8 @@
  * Organisations within one article: spellings that share a key meet, and an
  * acronym joins its expansion ("Asia-Pacific Economic Cooperation (APEC)",
  * later "APEC") when the letters are the expansion's initials or the text
- * puts it in brackets right after it.
+ * puts it in brackets right after it, and a short form that ends the one longer name it can
+ * stand for ("the Red Sox" after "the Boston Red Sox") joins that name.
  */
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
@@ -94,5 +95,26 @@ export function groupOrganizations(text: string, mentions: Mention[]): EntityGro
     target.spellings.push(...group.spellings);
     merged.add(group);
   }
+  joinTailForms(groups.filter((g) => !merged.has(g)), merged);
   return groups.filter((g) => !merged.has(g));
+}
+
+/**
+ * A name that is the last words of exactly one longer name in the article is that organisation named short:
+ * "Pirates" after "Pittsburgh Pirates", "ROTC" after "Air Force ROTC", "the Commission" after "the European
+ * Commission". Two longer names it could end ("Foreign Ministry", "Defence Ministry") leave it alone.
+ */
+function joinTailForms(groups: EntityGroup[], merged: Set<EntityGroup>): void {
+  const words = (g: EntityGroup) => surfaceKey(g.name).split(' ');
+  for (const short of groups) {
+    const tail = words(short);
+    const longer = groups.filter((g) => {
+      const w = words(g);
+      return g !== short && !merged.has(g) && w.length > tail.length && tail.every((t, i) => w[w.length - tail.length + i] === t);
+    });
+    if (longer.length !== 1) continue;
+    longer[0]!.mentions.push(...short.mentions);
+    longer[0]!.spellings.push(...short.spellings);
+    merged.add(short);
+  }
 }
