@@ -13,6 +13,14 @@ import { evaluateGumFile, formatGumReport } from '../eval/gum.js';
 import { formatGoldReport } from '../eval/gold-report.js';
 import { evaluateRelationFile, formatRelationReport } from '../eval/gold-relations.js';
 
+/** EVAL_DETAILS=1 lists the 40 worst names of each kind, EVAL_DETAILS=all every one, EVAL_DETAILS=N the N worst. */
+function detailsWanted(value: string | undefined): number {
+  if (!value) return 0;
+  if (value === 'all') return Infinity;
+  const n = Number(value);
+  return n === 1 ? 40 : Number.isInteger(n) && n > 0 ? n : 0;
+}
+
 /** Evaluate each file in turn, print its report; resolves to the process exit code. */
 export async function runEval(files: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   if (files.length === 0) {
@@ -23,7 +31,7 @@ export async function runEval(files: string[], out: (text: string) => void, err:
   for (const file of files) {
     try {
       if (file.endsWith('.gold.json')) out(formatGoldReport(await evaluateGoldFile(file)));
-      else if (file.endsWith('.jsonl')) out(formatGumReport(evaluateGumFile(file), { details: process.env.EVAL_DETAILS === '1' }));
+      else if (file.endsWith('.jsonl')) out(formatGumReport(evaluateGumFile(file), { details: detailsWanted(process.env.EVAL_DETAILS) }));
       else if (file.endsWith('.json')) out(formatRelationReport(evaluateRelationFile(file)));
       else out(formatConllReport(evaluateConllFile(file)));
     } catch (error) {

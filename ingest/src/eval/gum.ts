@@ -262,7 +262,8 @@ function top(m: Map<string, number>, n: number): string {
     .join(', ');
 }
 
-export function formatGumReport(report: GumReport, options: { details?: boolean } = {}): string {
+/** `details`: how many of the most missed and most spurious names to list, with the merges and splits; 0 for none. */
+export function formatGumReport(report: GumReport, options: { details?: number } = {}): string {
   const lines = [
     `GUM ${report.file} (${report.documents} documents), named mentions, overlap`,
     'type           precision  recall  F1     predicted-right  predicted-wrong  gold-missed',
@@ -275,8 +276,8 @@ export function formatGumReport(report: GumReport, options: { details?: boolean 
   lines.push(`actors unified: ${f3(multi === 0 ? 0 : unified / multi)} (${unified} of ${multi} chains with two or more found names); false merges: ${report.falseMerges}`);
   lines.push(`not scored: ${report.demonyms} demonyms as countries (GUM marks no mention on them)`);
   if (options.details) {
-    lines.push(`most missed: ${top(report.missed, 40)}`);
-    lines.push(`most spurious: ${top(report.spurious, 40)}`);
+    lines.push(`most missed: ${top(report.missed, options.details)}`);
+    lines.push(`most spurious: ${top(report.spurious, options.details)}`);
     lines.push(`false merges: ${report.mergedNames.join('; ')}`);
     lines.push(`split actors: ${report.splitNames.join('; ')}`);
   }

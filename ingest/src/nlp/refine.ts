@@ -81,21 +81,26 @@ export function isHeadline(
 }
 
 /**
- * A country's possessive ends the country: "South Korea’s Unification Ministry" tagged as one span is the
- * country and the ministry, an organisation when an institutional head noun ends it. Other possessives stay
- * ("Lloyd's Register"); one at the end is left for refineSpan to trim.
+ * A possessive inside a span ends the owner: "South Korea’s Unification Ministry" tagged as one span is the
+ * country and the ministry, an organisation when an institutional head noun ends it; "Berkeley's Department of
+ * Linguistics" is the university and its department. Other possessives stay ("Lloyd's Register"); one at the
+ * end is left for refineSpan to trim.
  */
 export function splitAtPossessives(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
   const out: LabelledSpan[] = [];
   const part = (label: string, from: number, to: number): LabelledSpan => ({
     label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end,
   });
+  const namesBody = (from: number, to: number): boolean =>
+    /^\p{Lu}/u.test(tokens[from]!.text) && tokens.slice(from, to).some((t) => ORG_HEADS.has(t.text.toLowerCase()));
   for (const span of spans) {
     let from = span.from;
     for (let i = span.from + 1; i < span.to - 1; i++) {
       if (!POSSESSIVE.test(tokens[i]!.text)) continue;
-      if (!lookupCountry(tokens.slice(from, i).map((t) => t.text).join(' '))) continue;
-      out.push(part('LOC', from, i));
+      const owner = tokens.slice(from, i).map((t) => t.text).join(' ');
+      if (lookupCountry(owner)) out.push(part('LOC', from, i));
+      else if (span.label === 'ORG' && namesBody(i + 1, span.to)) out.push(part('ORG', from, i));
+      else continue;
       from = i + 1;
     }
     if (from === span.from) {
@@ -131,12 +136,21 @@ export function refineSpan(span: LabelledSpan, ctx: RefineContext): LabelledSpan
   return { label: span.label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };
 }
 
-/** A name never ends in a lower-case word: the tagger's "Korean state" (in "North Korean state media") is "Korean". */
-export function trimLowercaseTails(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
+/** Words a name never ends in, though the tagger runs on into them: days ("Aner Shalev Wednesday", a dateline). */
+const NOT_NAME_TAILS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Words a name never starts with: a greeting before a name ("Hey Frank", "Dear Anna"). */
+const NOT_NAME_HEADS = new Set(['hey', 'hi', 'hello', 'dear', 'thanks', 'thank']);
+
+/**
+ * A name never ends in a lower-case word or a weekday, nor starts with a greeting: the tagger's "Korean state"
+ * (in "North Korean state media") is "Korean".
+ */
+export function trimNameEdges(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
   return spans.map((span) => {
-    let to = span.to;
-    while (to - span.from > 1 && /^\p{Ll}+$/u.test(tokens[to - 1]!.text)) to--;
-    return to === span.to ? span : { ...span, to, end: tokens[to - 1]!.end };
+    let { from, to } = span;
+    while (to - from > 1 && (/^\p{Ll}+$/u.test(tokens[to - 1]!.text) || NOT_NAME_TAILS.has(tokens[to - 1]!.text.toLowerCase()))) to--;
+    while (to - from > 1 && NOT_NAME_HEADS.has(tokens[from]!.text.toLowerCase())) from++;
+    return from === span.from && to === span.to ? span : { ...span, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };
   });
 }
 

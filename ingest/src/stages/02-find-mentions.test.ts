@@ -32,6 +32,10 @@ const FOUND: Array<[string, string[], string[]?]> = [
   ['She addressed the United Nations Security Council on Friday.', ['Organization:United Nations Security Council']],
   ['Michael Jordan flew to Jordan last spring.', ['Person:Michael Jordan', 'Country:Jordan']],
   ['Germany and France signed the accord in Brussels.', ['Country:Germany', 'Country:France']],
+  // A name ends before a weekday and starts after a greeting; an owner's possessive ends the owner.
+  ['The reporter spoke with Aner Shalev Wednesday about his new novel.', ['Person:Aner Shalev']],
+  ['Hey Frank, thanks for coming in today.', ['Person:Frank']],
+  ["She joined Berkeley's Department of Linguistics in 1971.", ['Organization:Berkeley', 'Organization:Department of Linguistics']],
   // Headlines: an institution keeps its name even when its words are ordinary ones.
   ['Unification Ministry Says North Rejected Offer', ['Organization:Unification Ministry']],
   ['UNIFICATION MINISTRY SAYS NORTH REJECTED OFFER', ['Organization:UNIFICATION MINISTRY']],
@@ -47,6 +51,9 @@ const NOT_FOUND: Array<[string, string[]]> = [
   ['He said us officials would come to the us embassy.', ['us']],
   // A list of topic headings under an article: none of them is an actor.
   ['Inter-Korean Relations\nLeaflet Ban\nTrump-Kim Talks\nPeace Talks', ['Leaflet', 'Ban', 'Trump-Kim', 'Talks', 'Peace']],
+  // Diaries and television series are works, not actors.
+  ['The Gordon Diary was published in Moscow.', ['Gordon', 'Diary']],
+  ['The Lynley Mysteries ran for six series on the BBC.', ['Lynley', 'Mysteries']],
   // "the North" alone is no actor we can pin down.
   ['Seoul said the North had ignored the offer.', ['North']],
 ];

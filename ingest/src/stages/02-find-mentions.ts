@@ -11,7 +11,7 @@ import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
-import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimLowercaseTails, type RefineContext } from '../nlp/refine.js';
+import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimNameEdges, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { splitTitledSpans } from '../nlp/title-split.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
@@ -148,7 +148,7 @@ export function findMentions(text: string): TextAnalysis {
   const mentions: Mention[] = [];
   let lastEnd = 0;
   // Span repairs, in order: each reads the spans the one before left.
-  let spans = trimLowercaseTails(spansFromBio(tokens, tags), tokens);
+  let spans = trimNameEdges(spansFromBio(tokens, tags), tokens);
   spans = mergeSplitCountries(text, spans);
   spans = splitAtPossessives(spans, tokens);
   spans = splitCoordinations(spans, tokens);
