@@ -20,6 +20,7 @@ import {
   type ReadOptions,
 } from './stages/01-read-articles.js';
 import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from './stages/05-load-graph.js';
+import { reconcileActors, shortActorIds } from './stages/06-reconcile-actors.js';
 import { createExtractPool, defaultWorkerCount } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
@@ -57,6 +58,8 @@ export interface IngestSummary {
   failures: ReadFailure[];
   entitiesAdded: number;
   linksAdded: number;
+  /** One-word actors merged into the fuller actor the graph says they mean (stage 6), as "source → target". */
+  actorsMerged: string[];
   elapsedMs: number;
   /** Why the run stopped early, when it did. */
   stoppedBecause?: string;
@@ -81,7 +84,7 @@ export async function ingestPaths(
   const started = Date.now();
   const summary: IngestSummary = {
     files: 0, filesUnchanged: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, failed: 0, failures: [],
-    entitiesAdded: 0, linksAdded: 0, elapsedMs: 0,
+    entitiesAdded: 0, linksAdded: 0, actorsMerged: [], elapsedMs: 0,
   };
   const store = options.dryRun ? undefined : graph;
 
@@ -102,6 +105,8 @@ export async function ingestPaths(
   let before: { entities: number; links: number } | undefined;
   let writing: Promise<void> = Promise.resolve();
   let databaseLost = false;
+  /** One-word actors this run wrote or may now resolve, for stage 6. */
+  const touched = new Set<string>();
 
   try {
     // An empty store holds nothing to compare with: everything is extracted, and every fate is
@@ -134,6 +139,7 @@ export async function ingestPaths(
       }
       await writing;
       tally(summary, batch);
+      for (const item of batch.items) shortActorIds(item.extraction.entities, touched);
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
       // Observed at the next await; never an unhandled rejection meanwhile.
       writing.catch(() => {});
@@ -152,6 +158,16 @@ export async function ingestPaths(
   }
 
   if (store && !databaseLost && !summary.stoppedBecause) await recordStoredFiles(store, cleanFiles(readFiles, summary));
+  if (store && !databaseLost && touched.size > 0) {
+    try {
+      const { merged } = await reconcileActors(store, touched);
+      summary.actorsMerged = merged.map((m) => `${m.source} → ${m.target} (${m.reason})`);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      databaseLost = true;
+      summary.stoppedBecause = 'Neo4j became unreachable while joining one-word actors to full names; the articles are stored — run the same command again to finish';
+    }
+  }
   if (store && before && !databaseLost) {
     const after = await countEntitiesAndLinks(store);
     summary.entitiesAdded = after.entities - before.entities;

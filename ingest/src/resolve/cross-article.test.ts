@@ -1,0 +1,59 @@
+// Which one-word actors join which fuller actor across articles, on hand-made graphs.
+import { describe, expect, it } from 'vitest';
+import type { StoredActor } from '../../../core/src/queries/namesakes.js';
+import { lookupWord, planMerges } from './cross-article.js';
+
+const actor = (id: string, type: StoredActor['type'], name: string, articleCount: number, aliases: string[] = []): StoredActor => ({
+  id, type, name, aliases, articleCount, version: 0,
+});
+
+/** Plans for `shorts`, each looked up among `graph` as the full-text index would. */
+function plan(shorts: StoredActor[], graph: StoredActor[], blocked: string[] = []): string[] {
+  const namedWith = new Map<string, StoredActor[]>();
+  for (const s of shorts) {
+    const word = lookupWord(s).toLowerCase();
+    namedWith.set(lookupWord(s), graph.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().split(/\s+/).includes(word))));
+  }
+  return planMerges(shorts, namedWith, new Set(blocked)).map((p) => `${p.source.id} → ${p.target.id} (${p.reason})`);
+}
+
+describe('planMerges', () => {
+  const blair = actor('person:blair', 'Person', 'Blair', 40);
+  const tony = actor('person:tony-blair', 'Person', 'Tony Blair', 300);
+  const cherie = actor('person:cherie-blair', 'Person', 'Cherie Blair', 12);
+
+  it('joins a surname to the one person, or the clearly dominant one, that bears it', () => {
+    expect(plan([blair], [blair, tony])).toEqual(['person:blair → person:tony-blair (surname)']);
+    expect(plan([blair], [blair, tony, cherie])).toEqual(['person:blair → person:tony-blair (surname)']);
+  });
+
+  it('leaves a surname alone between namesakes of like weight, and never merges full names', () => {
+    const ian = actor('person:ian-blair', 'Person', 'Ian Blair', 150);
+    expect(plan([blair], [blair, tony, ian])).toEqual([]);
+    expect(plan([tony, cherie], [blair, tony, cherie])).toEqual([]);
+  });
+
+  it('reads a family name written first, as in "Moon Jae-in"', () => {
+    const moon = actor('person:moon', 'Person', 'Moon', 5);
+    expect(plan([moon], [moon, actor('person:moon-jae-in', 'Person', 'Moon Jae-in', 20)])).toEqual(['person:moon → person:moon-jae-in (surname)']);
+    expect(plan([moon], [moon, actor('person:moon-unit-zappa', 'Person', 'Moon Unit Zappa', 20)])).toEqual([]);
+  });
+
+  it('joins an acronym to the organisation an article spelled out with it', () => {
+    const pfb = actor('org:pfb', 'Organization', 'PFB', 3);
+    const board = actor('org:pacific-fisheries-board', 'Organization', 'Pacific Fisheries Board', 2, ['PFB']);
+    expect(plan([pfb], [pfb, board])).toEqual(['org:pfb → org:pacific-fisheries-board (acronym)']);
+  });
+
+  it('keeps the reading of a name most articles use when it was typed two ways', () => {
+    const club = actor('org:chelsea', 'Organization', 'Chelsea', 90);
+    const misread = actor('person:chelsea', 'Person', 'Chelsea', 6);
+    expect(plan([misread, club], [misread, club])).toEqual(['person:chelsea → org:chelsea (typed two ways)']);
+    expect(plan([misread], [misread, actor('org:chelsea', 'Organization', 'Chelsea', 10)])).toEqual([]);
+  });
+
+  it('never merges what an analyst split back out, nor an actor an analyst edited', () => {
+    expect(plan([blair], [blair, tony], ['person:blair'])).toEqual([]);
+    expect(plan([{ ...blair, version: 2 }], [blair, tony])).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * One node per actor across articles. Within an article, "Nadal" after "Rafael Nadal" and "APEC" after
+ * "Asia-Pacific Economic Cooperation (APEC)" already join the full name; an article that only ever says "Nadal"
+ * or "APEC" makes a node of its own. After each ingest, such one-word actors are compared with what the whole
+ * graph knows, and merged (reversibly, in the audit log) into the one fuller actor they can only mean:
+ *
+ * - a surname alone → the person whose last name it is (or, for a name written family name first, like
+ *   "Moon Jae-in", whose first); the one such person, or the one at least DOMINANCE times as present as any other;
+ * - an acronym → the organisation an earlier article spelled out with it ("Asia-Pacific Economic Cooperation
+ *   (APEC)"): the one such organisation, or the dominant one;
+ * - one name typed a person in some articles and an organisation in others ("Chelsea", "Apple") → the reading
+ *   with at least DOMINANCE times as many articles.
+ *
+ * Full names are never merged with each other: two people who share a surname stay two.
+ */
+import type { StoredActor } from '../../../core/src/queries/namesakes.js';
+import { acronymLetters } from './group-organizations.js';
+import { cachedKey as surfaceKey } from './cached-key.js';
+import { nameWords } from './person-name-variants.js';
+
+/** How much more present the chosen actor must be than any other it could be: a clear majority, not a guess. */
+export const DOMINANCE = 3;
+
+export type MergeReason = 'surname' | 'acronym' | 'typed two ways';
+
+export interface PlannedMerge {
+  source: StoredActor;
+  target: StoredActor;
+  reason: MergeReason;
+}
+
+/** A one-word actor the reconciliation may merge: one name word, not touched by an analyst. */
+export function isShortActor(actor: Pick<StoredActor, 'type' | 'name' | 'version'>): boolean {
+  if (actor.version > 0 || actor.type === 'Country') return false;
+  return surfaceKey(actor.name).split(' ').length === 1;
+}
+
+/** The word a short actor is looked up by. */
+export const lookupWord = (actor: Pick<StoredActor, 'type' | 'name'>): string =>
+  actor.type === 'Organization' && acronymLetters(actor.name) ? actor.name : surfaceKey(actor.name);
+
+/** A given name written after the family name, as in Korean and Chinese names: "Jae-in", "Jong-un". */
+const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+/** Whether `person` (a full name) has `surname` for its surname. */
+function hasSurname(person: StoredActor, surname: string): boolean {
+  const words = nameWords(person.name);
+  if (words.length < 2) return false;
+  if (words[words.length - 1] === surname) return true;
+  const written = person.name.split(/\s+/);
+  return words[0] === surname && HYPHENATED_GIVEN.test(written[written.length - 1] ?? '');
+}
+
+/** The one candidate, or the one at least DOMINANCE times as present as every other; else none. */
+function dominant(candidates: StoredActor[]): StoredActor | undefined {
+  if (candidates.length === 0) return undefined;
+  const ranked = [...candidates].sort((a, b) => b.articleCount - a.articleCount || (a.id < b.id ? -1 : 1));
+  const [first, second] = ranked;
+  if (!second) return first;
+  return first!.articleCount >= DOMINANCE * Math.max(1, second.articleCount) ? first : undefined;
+}
+
+/**
+ * The merges for these short actors, given per lookup word the live actors whose name or aliases hold it.
+ * `blocked` are ids an analyst once split back out: never merged again.
+ */
+export function planMerges(shorts: StoredActor[], namedWith: Map<string, StoredActor[]>, blocked: Set<string>): PlannedMerge[] {
+  const plans: PlannedMerge[] = [];
+  const planned = new Set<string>();
+  for (const short of shorts) {
+    if (blocked.has(short.id) || planned.has(short.id) || !isShortActor(short)) continue;
+    const word = lookupWord(short);
+    const others = (namedWith.get(word) ?? []).filter((a) => a.id !== short.id);
+    const plan = planFor(short, word, others);
+    // A pair typed two ways is planned once, from whichever side comes first.
+    if (!plan || plan.source.version > 0 || [plan.source.id, plan.target.id].some((id) => blocked.has(id) || planned.has(id))) continue;
+    plans.push(plan);
+    planned.add(short.id).add(plan.target.id);
+  }
+  return plans;
+}
+
+function planFor(short: StoredActor, word: string, others: StoredActor[]): PlannedMerge | undefined {
+  if (short.type === 'Person') {
+    const target = dominant(others.filter((a) => a.type === 'Person' && hasSurname(a, word)));
+    if (target) return { source: short, target, reason: 'surname' };
+  }
+  if (short.type === 'Organization' && acronymLetters(short.name)) {
+    const spelledOut = others.filter((a) => a.type === 'Organization' && !acronymLetters(a.name) && a.aliases.includes(short.name));
+    const target = dominant(spelledOut);
+    if (target) return { source: short, target, reason: 'acronym' };
+  }
+  // The same one word as the other type: the reading most articles use wins, if clearly.
+  const otherType = short.type === 'Person' ? 'Organization' : 'Person';
+  const twin = others.find((a) => a.type === otherType && surfaceKey(a.name) === surfaceKey(short.name));
+  if (twin) {
+    const [less, more] = twin.articleCount > short.articleCount ? [short, twin] : [twin, short];
+    if (more.articleCount >= DOMINANCE * Math.max(1, less.articleCount)) return { source: less, target: more, reason: 'typed two ways' };
+  }
+  return undefined;
+}

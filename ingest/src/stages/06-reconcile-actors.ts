@@ -1,0 +1,73 @@
+/**
+ * Stage 6, once per ingest run: one-word actors the run wrote ("Nadal", "APEC") or could now resolve (a run that
+ * brought "Rafael Nadal" resolves an earlier "Nadal") are merged into the one fuller actor the whole graph says
+ * they mean (rules in resolve/cross-article.ts). Each merge is an ordinary, audited merge attributed to
+ * INGEST_ANALYST, so an analyst sees it in the history and can undo it; an undone merge is never redone, and the
+ * merge's aliases make every later ingest write to the fuller actor directly.
+ */
+import { entityId } from '../../../core/src/entity-keys.js';
+import { AppError } from '../../../core/src/errors.js';
+import type { ExtractedEntity } from '../../../core/src/model.js';
+import type { Graph } from '../../../core/src/neo4j/connect.js';
+import { mergeEntity } from '../../../core/src/queries/merge.js';
+import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
+import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
+import { acronymLetters } from '../resolve/group-organizations.js';
+import { isShortActor, lookupWord, planMerges, type MergeReason } from '../resolve/cross-article.js';
+
+/** Who the audit log says made an automatic merge; no analyst account can be named so. */
+export const INGEST_ANALYST = '(ingest)';
+
+/** Lookups per full-text query batch: bounded statements, whatever the run's size. */
+const WORDS_PER_QUERY = 500;
+
+export interface ReconcileOutcome {
+  merged: Array<{ source: string; target: string; reason: MergeReason }>;
+}
+
+/**
+ * The ids of the one-word actors a run's entities bear on: the one-word actors themselves, the surname-only node
+ * of each full name ("person:nadal" for "Rafael Nadal"), the acronym node of each spelled-out organisation, and
+ * the other type's node of each one-word name.
+ */
+export function shortActorIds(entities: Iterable<Pick<ExtractedEntity, 'id' | 'type' | 'name' | 'aliases'>>, into = new Set<string>()): Set<string> {
+  for (const e of entities) {
+    if (e.type === 'Country') continue;
+    const words = e.name.split(/\s+/).filter(Boolean);
+    if (surfaceKey(e.name).split(' ').length === 1) {
+      into.add(e.id);
+      into.add(entityId(e.type === 'Person' ? 'Organization' : 'Person', e.name));
+    } else if (e.type === 'Person') {
+      into.add(entityId('Person', words[words.length - 1]!));
+      into.add(entityId('Person', words[0]!));
+    } else {
+      for (const alias of e.aliases) if (acronymLetters(alias)) into.add(entityId('Organization', alias));
+    }
+  }
+  return into;
+}
+
+export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<ReconcileOutcome> {
+  const shorts = (await liveActors(graph, [...ids])).filter(isShortActor);
+  const words = [...new Set(shorts.map(lookupWord))];
+  const namedWith = new Map<string, StoredActor[]>();
+  for (let i = 0; i < words.length; i += WORDS_PER_QUERY) {
+    for (const [word, actors] of await actorsNamedWith(graph, words.slice(i, i + WORDS_PER_QUERY))) namedWith.set(word, actors);
+  }
+  const involved = new Set(shorts.map((s) => s.id));
+  for (const actors of namedWith.values()) for (const a of actors) involved.add(a.id);
+  const blocked = await everUnmerged(graph, [...involved]);
+
+  const outcome: ReconcileOutcome = { merged: [] };
+  for (const plan of planMerges(shorts, namedWith, blocked)) {
+    try {
+      await mergeEntity(graph, plan.source.id, plan.target.id, INGEST_ANALYST);
+      outcome.merged.push({ source: plan.source.id, target: plan.target.id, reason: plan.reason });
+    } catch (error) {
+      // Changed meanwhile (an analyst merged or hid one of the two): theirs wins, the rest goes on.
+      if (error instanceof AppError && error.status < 500) continue;
+      throw error;
+    }
+  }
+  return outcome;
+}
