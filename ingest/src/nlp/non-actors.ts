@@ -15,7 +15,8 @@ const NON_ACTOR_HEADS = new Set(
     'bridge street avenue road square lawn tower towers building palace castle cathedral church mosque temple ' +
     'island islands river lake mountain mountains valley airport station hotel park stadium arena hall ' +
     'day week year era age plan programme program report index initiative syndrome disease virus ' +
-    'diary diaries podcast show series mysteries album novel film movie song'
+    'diary diaries podcast show series mysteries album novel film movie song ' +
+    'ds psp ipod iphone ipad xbox playstation walkman gamecube'
   ).split(' '),
 );
 

@@ -158,9 +158,22 @@ const CONJUNCTIONS = new Set(['and', '&', 'or']);
 
 /**
  * Two names joined by "and" in one span are two actors when each side is a name of two words or more:
- * "JPMorgan Chase and Goldman Sachs", "The New York Times and ABC News". Shorter sides stay one name, as most
- * such names are ("Procter and Gamble", "Ministry of Trade and Industry").
+ * "JPMorgan Chase and Goldman Sachs", "The New York Times and ABC News"; or when two one-word sides each name
+ * something of their own: an acronym ("Sony and IBM"), or a word the article also uses alone ("Sony ... Sony and
+ * Toshiba"). Other short sides stay one name, as most such names are ("Procter and Gamble", "Ministry of Trade
+ * and Industry").
  */
+/** "X and Y" whose sides differ and each names something alone: an acronym, or a word the text uses without the other. */
+function oneWordSidesStandAlone(span: LabelledSpan, tokens: Token[]): boolean {
+  const [left, right] = [tokens[span.from]!.text, tokens[span.to - 1]!.text];
+  if (left === right || !/^\p{Lu}/u.test(right)) return false;
+  const isAcronym = (w: string) => /^[A-Z][A-Z0-9&]{1,9}$/.test(w.replace(/\./g, ''));
+  if (isAcronym(left) || isAcronym(right)) return true;
+  const alone = (word: string): boolean =>
+    tokens.some((t, i) => t.text === word && (i < span.from || i >= span.to) && !CONJUNCTIONS.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !CONJUNCTIONS.has(tokens[i + 1]?.text.toLowerCase() ?? ''));
+  return alone(left) && alone(right);
+}
+
 export function splitCoordinations(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
   const out: LabelledSpan[] = [];
   const part = (label: string, from: number, to: number): LabelledSpan => ({
@@ -169,6 +182,10 @@ export function splitCoordinations(spans: LabelledSpan[], tokens: Token[]): Labe
   for (const span of spans) {
     let split = false;
     if (span.label === 'ORG' || span.label === 'PER') {
+      if (span.to - span.from === 3 && CONJUNCTIONS.has(tokens[span.from + 1]!.text.toLowerCase()) && oneWordSidesStandAlone(span, tokens)) {
+        out.push(part(span.label, span.from, span.from + 1), part(span.label, span.to - 1, span.to));
+        continue;
+      }
       for (let i = span.from + 2; i < span.to - 2; i++) {
         if (!CONJUNCTIONS.has(tokens[i]!.text.toLowerCase()) || !/^\p{Lu}/u.test(tokens[i + 1]!.text)) continue;
         // "of" on the left ("Ministry of Trade and Industry") means the "and" sits inside one institution's name.

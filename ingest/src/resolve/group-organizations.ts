@@ -53,6 +53,14 @@ export function lettersFit(acronym: string, name: string): boolean {
   return acronym[0] === heads[0];
 }
 
+/** Whether the name has the acronym as one of its words: "BT Together" is BT's product, not what "BT" stands for. */
+const hasWord = (name: string, acronym: string): boolean => name.split(/[\s\-‐–]+/u).some((w) => w.replace(/\./g, '') === acronym);
+
+/** Whether `name` is what `acronym` stands for: its word initials, and not the acronym plus more words. */
+export function spellsOut(name: string, acronym: string): boolean {
+  return !acronymLetters(name) && !hasWord(name, acronym) && initials(name) === acronym;
+}
+
 /** Group organisation mentions of one article; `text` lets "(ACRONYM)" after an expansion count. */
 export function groupOrganizations(text: string, mentions: Mention[]): EntityGroup[] {
   const byKey = new Map<string, EntityGroup>();
@@ -81,14 +89,14 @@ export function groupOrganizations(text: string, mentions: Mention[]): EntityGro
     const acronym = acronymLetters(cleanOrganizationName(cur.text));
     if (!acronym || !/^\s*\(\s*$/.test(text.slice(prev.end, cur.start))) continue;
     const expansion = byKey.get(keyOf.get(prev) ?? '');
-    if (expansion && !acronymLetters(expansion.name) && lettersFit(acronym, expansion.name)) bracketed.set(acronym, expansion);
+    if (expansion && !acronymLetters(expansion.name) && !hasWord(expansion.name, acronym) && lettersFit(acronym, expansion.name)) bracketed.set(acronym, expansion);
   }
 
   const merged = new Set<EntityGroup>();
   for (const group of groups) {
     const acronym = acronymLetters(group.name);
     if (!acronym) continue;
-    const expansions = groups.filter((g) => g !== group && !acronymLetters(g.name) && initials(g.name) === acronym);
+    const expansions = groups.filter((g) => g !== group && spellsOut(g.name, acronym));
     const target = bracketed.get(acronym) ?? (expansions.length === 1 ? expansions[0] : undefined);
     if (!target) continue;
     target.mentions.push(...group.mentions);

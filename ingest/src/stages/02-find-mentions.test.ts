@@ -36,6 +36,8 @@ const FOUND: Array<[string, string[], string[]?]> = [
   ['The reporter spoke with Aner Shalev Wednesday about his new novel.', ['Person:Aner Shalev']],
   ['Hey Frank, thanks for coming in today.', ['Person:Frank']],
   ["She joined Berkeley's Department of Linguistics in 1971.", ['Organization:Berkeley', 'Organization:Department of Linguistics']],
+  // One-word sides of "and" that each name something alone are two actors.
+  ['The chip was designed by Sony and IBM in Texas.', ['Organization:Sony', 'Organization:IBM']],
   // Headlines: an institution keeps its name even when its words are ordinary ones.
   ['Unification Ministry Says North Rejected Offer', ['Organization:Unification Ministry']],
   ['UNIFICATION MINISTRY SAYS NORTH REJECTED OFFER', ['Organization:UNIFICATION MINISTRY']],
@@ -54,6 +56,8 @@ const NOT_FOUND: Array<[string, string[]]> = [
   // Diaries and television series are works, not actors.
   ['The Gordon Diary was published in Moscow.', ['Gordon', 'Diary']],
   ['The Lynley Mysteries ran for six series on the BBC.', ['Lynley', 'Mysteries']],
+  // A product named after its maker is no actor.
+  ['Nintendo said the Nintendo DS sold well, beating the Sony PSP.', ['DS', 'PSP']],
   // "the North" alone is no actor we can pin down.
   ['Seoul said the North had ignored the offer.', ['North']],
 ];

@@ -158,6 +158,12 @@ describe('resolveEntities: countries and organisations', () => {
       ['org:pittsburgh-pirates Pittsburgh Pirates [Pirates] x2', 'org:foreign-ministry Foreign Ministry [] x1', 'org:defence-ministry Defence Ministry [] x1', 'org:ministry Ministry [] x1'],
     ],
     [
+      'a name made of the acronym and more words is no expansion of it',
+      'BT said BT Together would cut prices.',
+      [['BT', 'Organization'], ['BT Together', 'Organization']],
+      ['org:bt BT [] x1', 'org:bt-together BT Together [] x1'],
+    ],
+    [
       'an acronym that matches no expansion stays its own node',
       'The Harbour Guild met the XYZ group.',
       [['Harbour Guild', 'Organization'], ['XYZ', 'Organization']],
