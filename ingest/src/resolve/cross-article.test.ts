@@ -45,11 +45,13 @@ describe('planMerges', () => {
     expect(plan([pfb], [pfb, board])).toEqual(['org:pfb → org:pacific-fisheries-board (acronym)']);
   });
 
-  it('keeps the reading of a name most articles use when it was typed two ways', () => {
-    const club = actor('org:chelsea', 'Organization', 'Chelsea', 90);
-    const misread = actor('person:chelsea', 'Person', 'Chelsea', 6);
+  it('reads a name typed two ways as the organisation, unless the person reading is clearly the usual one', () => {
+    const club = actor('org:chelsea', 'Organization', 'Chelsea', 79);
+    const misread = actor('person:chelsea', 'Person', 'Chelsea', 96);
     expect(plan([misread, club], [misread, club])).toEqual(['person:chelsea → org:chelsea (typed two ways)']);
-    expect(plan([misread], [misread, actor('org:chelsea', 'Organization', 'Chelsea', 10)])).toEqual([]);
+    const singer = actor('person:madonna', 'Person', 'Madonna', 40);
+    const band = actor('org:madonna', 'Organization', 'Madonna', 2);
+    expect(plan([band], [singer, band])).toEqual(['org:madonna → person:madonna (typed two ways)']);
   });
 
   it('never merges what an analyst split back out, nor an actor an analyst edited', () => {

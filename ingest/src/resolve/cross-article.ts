@@ -8,13 +8,13 @@
  *   "Moon Jae-in", whose first); the one such person, or the one at least DOMINANCE times as present as any other;
  * - an acronym → the organisation an earlier article spelled out with it ("Asia-Pacific Economic Cooperation
  *   (APEC)"): the one such organisation, or the dominant one;
- * - one name typed a person in some articles and an organisation in others ("Chelsea", "Apple") → the reading
- *   with at least DOMINANCE times as many articles.
+ * - one name typed a person in some articles and an organisation in others ("Chelsea") → the organisation,
+ *   unless the person reading has at least DOMINANCE times as many articles.
  *
  * Full names are never merged with each other: two people who share a surname stay two.
  */
 import type { StoredActor } from '../../../core/src/queries/namesakes.js';
-import { acronymLetters } from './group-organizations.js';
+import { acronymLetters, lettersFit } from './group-organizations.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
 import { nameWords } from './person-name-variants.js';
 
@@ -86,16 +86,22 @@ function planFor(short: StoredActor, word: string, others: StoredActor[]): Plann
     if (target) return { source: short, target, reason: 'surname' };
   }
   if (short.type === 'Organization' && acronymLetters(short.name)) {
-    const spelledOut = others.filter((a) => a.type === 'Organization' && !acronymLetters(a.name) && a.aliases.includes(short.name));
+    // An alias alone is not enough (an article may have folded "BT" into "BT Together"): the letters must fit.
+    const spelledOut = others.filter(
+      (a) => a.type === 'Organization' && a.aliases.includes(short.name) && !acronymLetters(a.name) && !a.name.split(/\s+/).includes(short.name) && lettersFit(short.name, a.name),
+    );
     const target = dominant(spelledOut);
     if (target) return { source: short, target, reason: 'acronym' };
   }
-  // The same one word as the other type: the reading most articles use wins, if clearly.
+  // The same one word as the other type: the organisation, unless the person reading is clearly the usual one.
+  // A person in the news is named in full somewhere; a one-word name typed both ways is mostly a club or a firm
+  // the tagger took for a surname ("Chelsea").
   const otherType = short.type === 'Person' ? 'Organization' : 'Person';
   const twin = others.find((a) => a.type === otherType && surfaceKey(a.name) === surfaceKey(short.name));
   if (twin) {
-    const [less, more] = twin.articleCount > short.articleCount ? [short, twin] : [twin, short];
-    if (more.articleCount >= DOMINANCE * Math.max(1, less.articleCount)) return { source: less, target: more, reason: 'typed two ways' };
+    const [person, organisation] = short.type === 'Person' ? [short, twin] : [twin, short];
+    const personWins = person.articleCount >= DOMINANCE * Math.max(1, organisation.articleCount);
+    return personWins ? { source: organisation, target: person, reason: 'typed two ways' } : { source: person, target: organisation, reason: 'typed two ways' };
   }
   return undefined;
 }

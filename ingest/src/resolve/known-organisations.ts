@@ -46,6 +46,8 @@ const KNOWN: Array<[canonical: string, ...forms: string[]]> = [
   ['Republican Party', 'Republicans', 'GOP'],
   ['Manchester United', 'Man Utd', 'Man United'],
   ['Manchester City', 'Man City'],
+  ['IBM', 'International Business Machines'],
+  ['BT', 'BT Group', 'British Telecom', 'British Telecommunications'],
 ];
 
 /** Short forms that are everyday words when written alone: only a tagger's ORG reading, never a sighting, counts. */
