@@ -1,7 +1,7 @@
 /**
  * Trains the mention tagger: `npm run train -- [SOURCE...] [--out file] [--epochs n]`.
- * With no SOURCE, the sources the shipped model was trained on (see ingest/models/README.md): CoNLL-2003 train and
- * CoNLL04 train. Silver labels (`silver:LABELS=CORPUS`, made by silver-labels.py) are accepted as a further
+ * With no SOURCE, the sources the shipped model was trained on (see ingest/models/README.md): CoNLL-2003 train,
+ * CoNLL04 train and GUM's openly licensed genres (gum-training-data.ts). Silver labels (`silver:LABELS=CORPUS`, made by silver-labels.py) are accepted as a further
  * source; `--silver-docs N` keeps N of their documents.
  */
 import { writeFileSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { readTrainingSource, type TrainingDocument } from './training-data.js';
 const SEED = 20030;
 
 const SHARED = '../shared';
-const DEFAULT_SOURCES = [`${SHARED}/eval/conll2003-train.txt`, `${SHARED}/eval/conll04-train.json`];
+/** A checkout of https://github.com/amir-zeldes/gum (commit 72ce5ac, V11.1.0) beside the project, or GUM_DIR. */
+const GUM = process.env.GUM_DIR ?? '../gum';
+const DEFAULT_SOURCES = [`${SHARED}/eval/conll2003-train.txt`, `${SHARED}/eval/conll04-train.json`, `gum:${GUM}`];
 
 
 const SMALL_WORDS = new Set('a an the and or but of in on at to for by with from as vs'.split(' '));
@@ -92,9 +94,10 @@ function main(): void {
     let errors = 0;
     for (const idx of order) {
       const { prepared, gold } = examples[idx]!;
+      const rate = docs[idx]!.rate ?? 1;
       decode(prepared, score, (i, features, guess) => {
         if (guess !== gold[i]) errors++;
-        model.update(gold[i]!, guess, features);
+        model.update(gold[i]!, guess, features, rate);
       });
     }
     console.log(`epoch ${epoch}: token error rate ${(errors / tokenCount).toFixed(4)} (${Date.now() - t0} ms)`);

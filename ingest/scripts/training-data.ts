@@ -7,10 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { readConllFile, type ConllDocument, type ConllLabel } from '../src/eval/conll-reader.js';
+import { readGum } from './gum-training-data.js';
 import { splitSentences } from '../src/nlp/sentences.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 
-export type TrainingDocument = Pick<ConllDocument, 'text' | 'tokens' | 'sentences'>;
+export type TrainingDocument = Pick<ConllDocument, 'text' | 'tokens' | 'sentences'> & {
+  /** How far a mistake on this document moves the weights (1 when absent): less for labels of other conventions. */
+  rate?: number;
+};
 
 const CONLL04_LABELS: Record<string, ConllLabel> = { Peop: 'PER', Org: 'ORG', Loc: 'LOC', Other: 'MISC' };
 
@@ -87,8 +91,12 @@ export function readSilver(labelsPath: string, corpusPath: string): TrainingDocu
   return docs;
 }
 
-/** Reads one training source by its name: `*.json` CoNLL04, `silver:LABELS.jsonl=CORPUS.jsonl`, else CoNLL-2003. */
+/**
+ * Reads one training source by its name: `*.json` CoNLL04, `silver:LABELS.jsonl=CORPUS.jsonl`, `gum:GUM-CHECKOUT`
+ * (gum-training-data.ts), else CoNLL-2003.
+ */
 export function readTrainingSource(source: string): TrainingDocument[] {
+  if (source.startsWith('gum:')) return readGum(source.slice('gum:'.length));
   if (source.startsWith('silver:')) {
     const [labels, corpus] = source.slice('silver:'.length).split('=');
     if (!labels || !corpus) throw new Error(`train: write silver sources as silver:LABELS.jsonl=CORPUS.jsonl, not ${source}`);

@@ -23,12 +23,13 @@ export class AveragedPerceptron {
   }
 
   /** One training example: moves weight from the guessed class to the true one when they differ. */
-  update(truth: number, guess: number, features: string[]): void {
+  /** One step; `rate` below 1 lets a less trusted example move the weights less. */
+  update(truth: number, guess: number, features: string[], rate = 1): void {
     this.instances++;
     if (truth === guess) return;
     for (const f of features) {
-      this.bump(f, truth, 1);
-      this.bump(f, guess, -1);
+      this.bump(f, truth, rate);
+      this.bump(f, guess, -rate);
     }
   }
 

@@ -3,7 +3,7 @@ import { lookupCountry } from './countries.js';
 import type { CaseMode } from './features.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
-import { lexiconTag } from './word-classes.js';
+import { isFunctionWord, lexiconTag } from './word-classes.js';
 
 /** Parts of speech that mark a word as ordinary vocabulary in compromise's lexicon. */
 const COMMON_POS = new Set([
@@ -152,6 +152,18 @@ export function trimNameEdges(spans: LabelledSpan[], tokens: Token[]): LabelledS
     while (to - from > 1 && NOT_NAME_HEADS.has(tokens[from]!.text.toLowerCase())) from++;
     return from === span.from && to === span.to ? span : { ...span, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };
   });
+}
+
+/** Lexicon classes of words that open a sentence before a name without being part of it ("Later Kowalczyk added"). */
+const OPENER_TAGS = new Set(['Comparative', 'Superlative', 'Date']);
+
+/** A span that opens its sentence with an adverb, conjunction or time word keeps only the name after it. */
+export function trimSentenceOpener(span: LabelledSpan, tokens: Token[], sentenceStart: number): LabelledSpan {
+  if (span.from !== sentenceStart || span.to - span.from < 2) return span;
+  const first = tokens[span.from]!.text;
+  const tag = lexiconTag(first.toLowerCase());
+  if (!isFunctionWord(first) && !(tag && OPENER_TAGS.has(tag))) return span;
+  return { ...span, from: span.from + 1, start: tokens[span.from + 1]!.start };
 }
 
 const CONJUNCTIONS = new Set(['and', '&', 'or']);

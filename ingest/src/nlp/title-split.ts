@@ -45,7 +45,10 @@ export function splitTitledSpans(spans: LabelledSpan[], tokens: Token[]): Labell
     // An organisation named after a title ("General Motors", "King Abdullah University") is no person: ask for a
     // first and last name after the title, and no institutional head noun at the end.
     const personLike = nameWords >= 1 && !ORG_HEADS.has(lastWord) && !lookupCountry(tokens.slice(title.to, nameEnd).map((t) => t.text).join(' '));
-    if (!personLike || (span.label === 'ORG' && nameWords < 2) || (span.label === 'PER' && !prefix)) {
+    // A person's span that holds a whole title ("President Lee") keeps it: resolution strips it. One that starts
+    // inside a title ("State Antony Blinken" after "Secretary of") cannot be stripped later, so it is cut here.
+    const startsInsideTitle = title.from < span.from;
+    if (!personLike || (span.label === 'ORG' && nameWords < 2) || (span.label === 'PER' && !prefix && !startsInsideTitle)) {
       out.push(span);
       continue;
     }

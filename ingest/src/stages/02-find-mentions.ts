@@ -11,7 +11,7 @@ import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
-import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimNameEdges, type RefineContext } from '../nlp/refine.js';
+import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimNameEdges, trimSentenceOpener, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { splitTitledSpans } from '../nlp/title-split.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
@@ -72,6 +72,11 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
   // The shipped list of organisations wins over the tagger's type: "Lib Dems" is a party, whatever it looked like.
   const organisation = span.label === 'LOC' && lookupCountry(surface) ? undefined : knownOrganisation(surface);
   if (organisation) return { ...base, type: 'Organization', canonical: organisation };
+  // A country's name or abbreviation tagged as an organisation ("The DPRK fired") is the country acting.
+  const spelledCountry = span.label === 'ORG' ? lookupCountry(surface) : undefined;
+  if (spelledCountry && (spelledCountry.via === 'name' || spelledCountry.via === 'abbreviation')) {
+    return { ...base, type: 'Country', iso2: spelledCountry.iso2, via: spelledCountry.via, canonical: spelledCountry.canonical };
+  }
   if ((span.label === 'PER' || span.label === 'ORG') && isNonActorName(surface)) return undefined;
   if (span.label === 'PER') return { ...base, type: 'Person' };
   if (span.label === 'ORG') return { ...base, type: 'Organization' };
@@ -114,8 +119,11 @@ function proseCasing(tokens: Token[], sentences: Array<[number, number]>, modes:
   return out;
 }
 
-/** "North Korean" tagged as two spans ("North", "Korean") is one country word: rejoin what the gazetteer knows whole. */
-function mergeSplitCountries(text: string, spans: LabelledSpan[]): LabelledSpan[] {
+/**
+ * "North Korean" tagged as two spans ("North", "Korean"), or as "North" alone, is one country word: rejoin or
+ * complete what the gazetteer knows whole.
+ */
+function mergeSplitCountries(text: string, spans: LabelledSpan[], tokens: Token[], tags: string[]): LabelledSpan[] {
   const out: LabelledSpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
@@ -125,7 +133,12 @@ function mergeSplitCountries(text: string, spans: LabelledSpan[]): LabelledSpan[
       out.push(span);
     }
   }
-  return out;
+  return out.map((span) => {
+    const next = tokens[span.to];
+    if (!next || tags[span.to] !== 'O' || next.start !== tokens[span.to - 1]!.end + 1) return span;
+    const own = lookupCountry(text.slice(span.start, span.end));
+    return !own && lookupCountry(text.slice(span.start, next.end)) ? { ...span, to: span.to + 1, end: next.end } : span;
+  });
 }
 
 /** Sentences and mentions of `text`; mentions are sorted, never overlap, and `text.slice(start, end) === mention.text`. */
@@ -149,7 +162,7 @@ export function findMentions(text: string): TextAnalysis {
   let lastEnd = 0;
   // Span repairs, in order: each reads the spans the one before left.
   let spans = trimNameEdges(spansFromBio(tokens, tags), tokens);
-  spans = mergeSplitCountries(text, spans);
+  spans = mergeSplitCountries(text, spans, tokens, tags);
   spans = splitAtPossessives(spans, tokens);
   spans = splitCoordinations(spans, tokens);
   spans = splitTitledSpans(spans, tokens);
@@ -162,8 +175,9 @@ export function findMentions(text: string): TextAnalysis {
     return true;
   };
   for (const raw of spans) {
-    const span = refineSpan(raw, ctx);
-    if (!span || span.start < lastEnd) continue;
+    const refined = refineSpan(raw, ctx);
+    if (!refined || refined.start < lastEnd) continue;
+    const span = trimSentenceOpener(refined, tokens, prepared.sentences[sentenceOf[refined.from]!]![0]);
     const usuallyCapitalised = /^[Cc]$/.test(model.casing.get(tokens[span.from]!.text.toLowerCase()) ?? '');
     if (span.label !== 'LOC' && span.to - span.from === 1 && !usuallyCapitalised && continuesDropped(span.from)) {
       droppedTo = span.to;
