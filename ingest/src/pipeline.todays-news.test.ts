@@ -82,4 +82,8 @@ describe('extraction on today’s news', () => {
   it('knows the Soviet Union and "America"', () => {
     expect(actors('The Soviet Union collapsed in 1991, and America celebrated.')).toEqual(['Country:Soviet Union', 'Country:United States']);
   });
+
+  it('reads a given name and surname the article later uses alone as a person, not a firm', () => {
+    expect(actors('Évariste Galois was a French mathematician. Galois proved the theorem.')).toEqual(['Person:Évariste Galois', 'Country:France']);
+  });
 });

@@ -4,7 +4,17 @@
  * buildings, events, laws and treaties, documents, products, holidays and groups of people are named in the news
  * all the time and must not become Organization or Person nodes.
  */
+import worldCountriesModule from 'world-countries';
+import type { Country } from 'world-countries';
 import { lookupCountry } from './countries.js';
+import { isTitleWord } from '../resolve/person-titles.js';
+
+/** Languages by their English names ("Latin", "Hebrew", "English"): what people speak, not who acts. */
+const LANGUAGES = new Set(
+  ((worldCountriesModule as unknown as { default?: Country[] }).default ?? (worldCountriesModule as unknown as Country[]))
+    .flatMap((c) => Object.values(c.languages ?? {}))
+    .map((l) => l.toLowerCase()),
+);
 
 /** Head words that make a name a law, treaty, event, place, building, work or prize rather than an actor. */
 const NON_ACTOR_HEADS = new Set(
@@ -28,7 +38,7 @@ const NON_ACTOR_NAMES = new Set(
     'pc pcs dvd dvds cd cds tv hdtv mp3 ipod iphone ipad xbox playstation wi-fi wifi gps sms mms lcd usb dna rna hiv aids sars covid ' +
     'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween new year hanukkah ' +
     'diwali valentine bible koran quran torah id mac imac itunes windows linux firefox walkman psp ' +
-    'oscar oscars grammy grammys emmy emmys bafta baftas golden globe golden globes'
+    'oscar oscars grammy grammys emmy emmys bafta baftas golden globe golden globes ad bc bce ce no.'
   ).split(' '),
 );
 
@@ -36,7 +46,7 @@ const NON_ACTOR_NAMES = new Set(
 const PEOPLE_GROUPS = new Set(
   (
     'muslims christians jews hindus buddhists sikhs catholics protestants shias shiites sunnis tatars kurds arabs ' +
-    'africans asians europeans latinos hispanics mps meps peers'
+    'africans asians europeans latinos hispanics mps meps peers hindu muslim christian jewish buddhist sikh catholic protestant'
   ).split(' '),
 );
 
@@ -48,8 +58,10 @@ const PEOPLE_GROUPS = new Set(
 export function isNonActorName(name: string): boolean {
   const clean = name.trim().replace(/^the\s+/i, '').replace(/[’']s?$/u, '');
   const lower = clean.toLowerCase();
-  if (NON_ACTOR_NAMES.has(lower) || PEOPLE_GROUPS.has(lower)) return true;
+  if (NON_ACTOR_NAMES.has(lower) || PEOPLE_GROUPS.has(lower) || LANGUAGES.has(lower)) return true;
   const words = lower.split(/\s+/);
+  // A title, a letter or a ruler's number alone names no one in particular: "Mr.", "Tsar", "E", "III".
+  if (words.length === 1 && (isTitleWord(clean) || clean.replace(/\./g, '').length < 2 || /^[IVX]+$/.test(clean))) return true;
   if (words.length > 1 && NON_ACTOR_HEADS.has(words[words.length - 1]!)) return true;
   // "Panmunjom Declaration for Peace", "Treaty on the Non-Proliferation of Nuclear Weapons", "Palace of Westminster".
   for (let i = 0; i + 1 < words.length; i++) if (NON_ACTOR_HEADS.has(words[i]!) && SUBJECT_PREPOSITIONS.has(words[i + 1]!)) return true;

@@ -1,12 +1,15 @@
 /**
  * Type slips of the mention stage that the article itself settles: an
- * expansion before its bracketed acronym is an organisation, and a "person"
+ * expansion before its bracketed acronym is an organisation, a given name and
+ * surname the article later uses alone is a person, and a "person"
  * or "organisation" that is really a country the article names ("the South",
  * "Pyongyang’s Incentive" in a subheading) joins that country.
  */
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
+import { lexiconTag } from '../nlp/word-classes.js';
+import { ORG_HEADS } from '../nlp/refine.js';
 import { acronymLetters, cleanOrganizationName, lettersFit } from './group-organizations.js';
 
 const words = (s: string) => s.trim().split(/\s+/).length;
@@ -26,6 +29,41 @@ export function expansionsAsOrganizations(text: string, mentions: Mention[]): Me
     }
   }
   return out;
+}
+
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "Évariste Galois" or "Chelsea McCombs" read as an organisation is a person when it starts with a given name and
+ * the article uses the surname alone elsewhere ("Galois proved"): people are named by surname after their full
+ * name, firms named after people ("Morgan Stanley") are not. One-word organisations spelled like the surname of
+ * such a person (or of any person the article names in full) follow.
+ */
+export function givenNamesAsPeople(text: string, mentions: Mention[]): Mention[] {
+  const nameParts = (m: Mention) => m.text.trim().replace(/[’']s$/u, '').split(/\s+/);
+  const isGiven = (word: string) => GIVEN_NAME_TAGS.has(lexiconTag(word.toLowerCase()) ?? '');
+  // Surnames the article gives people: last words of full names, and one-word person mentions.
+  const personal = new Set(mentions.filter((m) => m.type === 'Person').map((m) => nameParts(m).at(-1)!));
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    const parts = nameParts(m);
+    const last = parts.at(-1)!;
+    if (m.type === 'Person' && parts.length >= 2) surnames.add(last);
+    if (m.type !== 'Organization' || parts.length < 2 || parts.length > 3) continue;
+    if (ORG_HEADS.has(last.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(last) || !(isGiven(parts[0]!) || personal.has(last))) continue;
+    // The surname alone somewhere else: neither right after the given name nor before another capitalised word.
+    const alone = new RegExp(`(?<!${escape(parts.at(-2)!)}\\s)\\b${escape(last)}\\b(?!\\s\\p{Lu})`, 'u');
+    if (alone.test(text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end))) surnames.add(last);
+  }
+  if (surnames.size === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.type !== 'Organization') return m;
+    const parts = nameParts(m);
+    const last = parts.at(-1)!;
+    const personLike = surnames.has(last) && (parts.length === 1 || (parts.length <= 3 && (isGiven(parts[0]!) || personal.has(last))));
+    return personLike ? { ...m, type: 'Person' } : m;
+  });
 }
 
 /**

@@ -58,6 +58,9 @@ const NOT_FOUND: Array<[string, string[]]> = [
   ['The Lynley Mysteries ran for six series on the BBC.', ['Lynley', 'Mysteries']],
   // A product named after its maker is no actor.
   ['Nintendo said the Nintendo DS sold well, beating the Sony PSP.', ['DS', 'PSP']],
+  // Languages, religions and a title alone name no actor.
+  ['He wrote his first poems in Latin, and later translated them into Hebrew.', ['Latin', 'Hebrew']],
+  ['The Hindu community gathered at the temple.', ['Hindu']],
   // "the North" alone is no actor we can pin down.
   ['Seoul said the North had ignored the offer.', ['North']],
 ];
