@@ -29,9 +29,14 @@ export interface IngestBenchResult {
   reingestRatio: number;
   reingestAdded: number;
   peakMemoryMb: number;
+  /** Stage 6 of the first ingest: one-word actors merged, and its share of the time. */
+  actorsMerged: number;
+  reconcileSeconds: number;
 }
 
 interface IngestJsonSummary {
+  actorsMerged: string[];
+  reconcileMs: number;
   new: number;
   duplicates: number;
   unchanged: number;
@@ -60,6 +65,8 @@ export async function benchIngest(corpusPath = DEFAULT_CORPUS): Promise<IngestBe
       reingestRatio: again.seconds / first.seconds,
       reingestAdded: again.summary.new,
       peakMemoryMb: first.summary.peakMemoryMb,
+      actorsMerged: first.summary.actorsMerged.length,
+      reconcileSeconds: first.summary.reconcileMs / 1000,
     };
   } finally {
     await db.stop();
@@ -87,6 +94,7 @@ export function formatIngestBench(result: IngestBenchResult): string {
   return [
     `ingest: ${result.articles} articles -> ${result.stored} stored, ${result.duplicates} duplicates`,
     `  first ingest        ${result.firstIngestSeconds.toFixed(1)} s (${result.articlesPerSecond.toFixed(1)} articles/s, peak ${result.peakMemoryMb.toFixed(0)} MB)`,
+    `  of which stage 6    ${result.reconcileSeconds.toFixed(1)} s joining ${result.actorsMerged} one-word actors to fuller ones`,
     `  raw compromise      ${result.rawCompromiseSeconds.toFixed(1)} s (one thread, same texts, same run)`,
     `  ingest / compromise ${result.ingestVsCompromise.toFixed(2)}x   (target <= 0.80)`,
     `  re-ingest           ${result.reingestSeconds.toFixed(1)} s, ${result.reingestAdded} added`,

@@ -60,6 +60,8 @@ export interface IngestSummary {
   linksAdded: number;
   /** One-word actors merged into the fuller actor the graph says they mean (stage 6), as "source → target". */
   actorsMerged: string[];
+  /** How long stage 6 took, within `elapsedMs`. */
+  reconcileMs: number;
   elapsedMs: number;
   /** Why the run stopped early, when it did. */
   stoppedBecause?: string;
@@ -84,7 +86,7 @@ export async function ingestPaths(
   const started = Date.now();
   const summary: IngestSummary = {
     files: 0, filesUnchanged: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, failed: 0, failures: [],
-    entitiesAdded: 0, linksAdded: 0, actorsMerged: [], elapsedMs: 0,
+    entitiesAdded: 0, linksAdded: 0, actorsMerged: [], reconcileMs: 0, elapsedMs: 0,
   };
   const store = options.dryRun ? undefined : graph;
 
@@ -159,6 +161,7 @@ export async function ingestPaths(
 
   if (store && !databaseLost && !summary.stoppedBecause) await recordStoredFiles(store, cleanFiles(readFiles, summary));
   if (store && !databaseLost && touched.size > 0) {
+    const reconcileStarted = Date.now();
     try {
       const { merged } = await reconcileActors(store, touched);
       summary.actorsMerged = merged.map((m) => `${m.source} → ${m.target} (${m.reason})`);
@@ -167,6 +170,7 @@ export async function ingestPaths(
       databaseLost = true;
       summary.stoppedBecause = 'Neo4j became unreachable while joining one-word actors to full names; the articles are stored — run the same command again to finish';
     }
+    summary.reconcileMs = Date.now() - reconcileStarted;
   }
   if (store && before && !databaseLost) {
     const after = await countEntitiesAndLinks(store);
