@@ -7,6 +7,7 @@
  */
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
+import { ORG_HEADS } from '../nlp/refine.js';
 import type { EntityGroup } from './entity-group.js';
 
 /** An organisation's name without a leading article or trailing possessive. */
@@ -110,7 +111,9 @@ export function groupOrganizations(text: string, mentions: Mention[]): EntityGro
 /**
  * A name that is the last words of exactly one longer name in the article is that organisation named short:
  * "Pirates" after "Pittsburgh Pirates", "ROTC" after "Air Force ROTC", "the Commission" after "the European
- * Commission". Two longer names it could end ("Foreign Ministry", "Defence Ministry") leave it alone.
+ * Commission"; so is a name before an institution's head noun ("Harvard" for "Harvard University"). Two longer
+ * names it could stand for ("Foreign Ministry", "Defence Ministry") leave it alone, unless the article names one
+ * at least twice as often.
  */
 function joinTailForms(groups: EntityGroup[], merged: Set<EntityGroup>): void {
   const words = (g: EntityGroup) => surfaceKey(g.name).split(' ');
@@ -118,11 +121,17 @@ function joinTailForms(groups: EntityGroup[], merged: Set<EntityGroup>): void {
     const tail = words(short);
     const longer = groups.filter((g) => {
       const w = words(g);
-      return g !== short && !merged.has(g) && w.length > tail.length && tail.every((t, i) => w[w.length - tail.length + i] === t);
+      if (g === short || merged.has(g) || w.length <= tail.length) return false;
+      const endsWithIt = tail.every((t, i) => w[w.length - tail.length + i] === t);
+      // "Harvard" for "Harvard University": the name before an institution's head noun.
+      const namesItsHead = tail.length === 1 && w.length === 2 && w[0] === tail[0] && ORG_HEADS.has(w[1]!);
+      return endsWithIt || namesItsHead;
     });
-    if (longer.length !== 1) continue;
-    longer[0]!.mentions.push(...short.mentions);
-    longer[0]!.spellings.push(...short.spellings);
+    // Between two, the one the article names at least twice as often ("Boston Red Sox" over "Pawtucket Red Sox").
+    const ranked = [...longer].sort((a, b) => b.mentions.length - a.mentions.length);
+    if (ranked.length === 0 || (ranked.length > 1 && ranked[0]!.mentions.length < 2 * ranked[1]!.mentions.length)) continue;
+    ranked[0]!.mentions.push(...short.mentions);
+    ranked[0]!.spellings.push(...short.spellings);
     merged.add(short);
   }
 }

@@ -158,6 +158,12 @@ describe('resolveEntities: countries and organisations', () => {
       ['org:pittsburgh-pirates Pittsburgh Pirates [Pirates] x2', 'org:foreign-ministry Foreign Ministry [] x1', 'org:defence-ministry Defence Ministry [] x1', 'org:ministry Ministry [] x1'],
     ],
     [
+      'a name before an institution\'s head noun is that institution; between two, the one named twice as often',
+      'Harvard University hired him. He left Harvard. The Boston Red Sox and the Boston Red Sox fans cheered; the Pawtucket Red Sox did not. The Red Sox won.',
+      [['Harvard University', 'Organization'], ['Harvard', 'Organization'], ['Boston Red Sox', 'Organization'], ['Boston Red Sox', 'Organization'], ['Pawtucket Red Sox', 'Organization'], ['Red Sox', 'Organization']],
+      ['org:harvard-university Harvard University [Harvard] x2', 'org:boston-red-sox Boston Red Sox [Red Sox] x3', 'org:pawtucket-red-sox Pawtucket Red Sox [] x1'],
+    ],
+    [
       'a name made of the acronym and more words is no expansion of it',
       'BT said BT Together would cut prices.',
       [['BT', 'Organization'], ['BT Together', 'Organization']],
