@@ -20,7 +20,7 @@ import {
   type ReadOptions,
 } from './stages/01-read-articles.js';
 import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from './stages/05-load-graph.js';
-import { reconcileActors, shortActorIds } from './stages/06-reconcile-actors.js';
+import { reconcileActors, resolveBatch, shortActorIds } from './stages/06-reconcile-actors.js';
 import { createExtractPool, defaultWorkerCount } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
@@ -141,6 +141,7 @@ export async function ingestPaths(
       }
       await writing;
       tally(summary, batch);
+      if (store && batch.items.length > 0) batch.items = await resolveBatch(store, batch.items);
       for (const item of batch.items) shortActorIds(item.extraction.entities, touched);
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
       // Observed at the next await; never an unhandled rejection meanwhile.

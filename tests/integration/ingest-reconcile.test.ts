@@ -34,13 +34,15 @@ describe('joining one-word actors across articles', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('merges a surname-only person into the one full name, and an acronym into its spelled-out organisation', async () => {
+  it('merges a surname-only person and an acronym, written before their full names arrived, into them', async () => {
+    const short = write('later.txt', 'Nadal Tired\n\nNadal said he was tired after the final in Rome on Friday, while PFB officials met in Lima.');
+    expect((await ingestPaths(graph, [short], { workers: 1 })).actorsMerged).toEqual([]);
+    expect(await live('Nadal')).toEqual(['person:nadal']);
     const full = write(
       'open.txt',
       'Rafael Nadal Wins in Madrid\n\nRafael Nadal beat a Spanish rival on Sunday. Officials of the Pacific Fisheries Board (PFB) watched the final.',
     );
-    const short = write('later.txt', 'Nadal Tired\n\nNadal said he was tired after the final in Rome on Friday, while PFB officials met in Lima.');
-    const summary = await ingestPaths(graph, [full, short], { workers: 1 });
+    const summary = await ingestPaths(graph, [full], { workers: 1 });
 
     expect(summary.actorsMerged).toEqual(
       expect.arrayContaining(['person:nadal → person:rafael-nadal (surname)', 'org:pfb → org:pacific-fisheries-board (acronym)']),
@@ -58,6 +60,17 @@ describe('joining one-word actors across articles', () => {
     const summary = await ingestPaths(graph, [again], { workers: 1 });
     expect(summary.actorsMerged).toEqual([]);
     expect(await mentionsOf('person:rafael-nadal')).toBe(3);
+  });
+
+  it('in one run, writes a surname-only article to the full name another article of the run gives, with no node of its own', async () => {
+    const files = [
+      write('federer-1.txt', 'Federer Happy\n\nFederer said he was happy with his form before Wimbledon.'),
+      write('federer-2.txt', 'Federer Wins\n\nRoger Federer won the final in Dubai on Sunday.'),
+    ];
+    const summary = await ingestPaths(graph, files, { workers: 1 });
+    expect(summary.actorsMerged).toEqual([]);
+    expect(await live('Federer')).toEqual([]);
+    expect(await mentionsOf('person:roger-federer')).toBe(2);
   });
 
   it('never redoes a merge an analyst undid', async () => {

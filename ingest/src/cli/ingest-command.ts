@@ -152,7 +152,7 @@ function printSummary(summary: IngestSummary, dryRun: boolean, peakMemoryMb: num
     // Automatic merges are ordinary, undoable merges: say which, so an analyst can check them.
     const shown = summary.actorsMerged.slice(0, 5).join(', ');
     const more = summary.actorsMerged.length > 5 ? `, … (${summary.actorsMerged.length - 5} more in the history)` : '';
-    lines.push(`  actors merged   ${summary.actorsMerged.length}: ${shown}${more}`);
+    lines.push(`  actors merged   ${summary.actorsMerged.length} in ${(summary.reconcileMs / 1000).toFixed(1)} s: ${shown}${more}`);
   }
   lines.push(`  elapsed         ${(summary.elapsedMs / 1000).toFixed(1)} s`, `  peak memory     ${peakMemoryMb.toFixed(0)} MB`);
   console.log(lines.join('\n'));

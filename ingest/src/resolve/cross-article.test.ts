@@ -45,13 +45,18 @@ describe('planMerges', () => {
     expect(plan([pfb], [pfb, board])).toEqual(['org:pfb → org:pacific-fisheries-board (acronym)']);
   });
 
-  it('reads a name typed two ways as the organisation, unless the person reading is clearly the usual one', () => {
+  it('reads a name typed two ways as the organisation, however often the tagger misread it', () => {
     const club = actor('org:chelsea', 'Organization', 'Chelsea', 79);
     const misread = actor('person:chelsea', 'Person', 'Chelsea', 96);
     expect(plan([misread, club], [misread, club])).toEqual(['person:chelsea → org:chelsea (typed two ways)']);
-    const singer = actor('person:madonna', 'Person', 'Madonna', 40);
-    const band = actor('org:madonna', 'Organization', 'Madonna', 2);
-    expect(plan([band], [singer, band])).toEqual(['org:madonna → person:madonna (typed two ways)']);
+    const firm = actor('org:rosneft', 'Organization', 'Rosneft', 3);
+    expect(plan([firm], [actor('person:rosneft', 'Person', 'Rosneft', 12), firm])).toEqual(['person:rosneft → org:rosneft (typed two ways)']);
+  });
+
+  it('never reads a word the graph gives people as a given name more often than as a surname as a surname', () => {
+    const robert = actor('person:robert', 'Person', 'Robert', 4);
+    const people = [actor('person:laurent-robert', 'Person', 'Laurent Robert', 30), actor('person:robert-kilroy-silk', 'Person', 'Robert Kilroy-Silk', 40), actor('person:robert-pires', 'Person', 'Robert Pires', 9)];
+    expect(plan([robert], [robert, ...people])).toEqual([]);
   });
 
   it('never merges what an analyst split back out, nor an actor an analyst edited', () => {

@@ -8,8 +8,8 @@
  *   "Moon Jae-in", whose first); the one such person, or the one at least DOMINANCE times as present as any other;
  * - an acronym → the organisation an earlier article spelled out with it ("Asia-Pacific Economic Cooperation
  *   (APEC)"): the one such organisation, or the dominant one;
- * - one name typed a person in some articles and an organisation in others ("Chelsea") → the organisation,
- *   unless the person reading has at least DOMINANCE times as many articles.
+ * - one name typed a person in some articles and an organisation in others ("Chelsea", "Rosneft") → the
+ *   organisation.
  *
  * Full names are never merged with each other: two people who share a surname stay two.
  */
@@ -81,8 +81,13 @@ export function planMerges(shorts: StoredActor[], namedWith: Map<string, StoredA
 }
 
 function planFor(short: StoredActor, word: string, others: StoredActor[]): PlannedMerge | undefined {
-  if (short.type === 'Person') {
-    const target = dominant(others.filter((a) => a.type === 'Person' && hasSurname(a, word)));
+  // A word the graph's people bear more often as a given name than as a surname ("Robert") is no surname: it
+  // could be anyone's.
+  const people = others.filter((a) => a.type === 'Person');
+  const bearers = people.filter((a) => hasSurname(a, word));
+  const givenTo = people.filter((a) => nameWords(a.name).length >= 2 && nameWords(a.name)[0] === word && !bearers.includes(a));
+  if (short.type === 'Person' && bearers.length >= givenTo.length) {
+    const target = dominant(bearers);
     if (target) return { source: short, target, reason: 'surname' };
   }
   if (short.type === 'Organization' && acronymLetters(short.name)) {
@@ -93,15 +98,14 @@ function planFor(short: StoredActor, word: string, others: StoredActor[]): Plann
     const target = dominant(spelledOut);
     if (target) return { source: short, target, reason: 'acronym' };
   }
-  // The same one word as the other type: the organisation, unless the person reading is clearly the usual one.
-  // A person in the news is named in full somewhere; a one-word name typed both ways is mostly a club or a firm
-  // the tagger took for a surname ("Chelsea").
+  // The same one word as the other type: the organisation. A person in the news is named in full somewhere; a
+  // one-word name typed both ways is a club or a firm the tagger took for a surname ("Chelsea", "Rosneft"), and
+  // the tagger, once wrong on a name, tends to be wrong on it in most articles, so counts do not decide.
   const otherType = short.type === 'Person' ? 'Organization' : 'Person';
   const twin = others.find((a) => a.type === otherType && surfaceKey(a.name) === surfaceKey(short.name));
   if (twin) {
     const [person, organisation] = short.type === 'Person' ? [short, twin] : [twin, short];
-    const personWins = person.articleCount >= DOMINANCE * Math.max(1, organisation.articleCount);
-    return personWins ? { source: organisation, target: person, reason: 'typed two ways' } : { source: person, target: organisation, reason: 'typed two ways' };
+    return { source: person, target: organisation, reason: 'typed two ways' };
   }
   return undefined;
 }

@@ -1,9 +1,13 @@
 /**
- * Stage 6, once per ingest run: one-word actors the run wrote ("Nadal", "APEC") or could now resolve (a run that
- * brought "Rafael Nadal" resolves an earlier "Nadal") are merged into the one fuller actor the whole graph says
- * they mean (rules in resolve/cross-article.ts). Each merge is an ordinary, audited merge attributed to
- * INGEST_ANALYST, so an analyst sees it in the history and can undo it; an undone merge is never redone, and the
- * merge's aliases make every later ingest write to the fuller actor directly.
+ * Stage 6: one node per actor across articles (rules in resolve/cross-article.ts), in two steps.
+ *
+ * - Before each batch is written (`resolveBatch`), its one-word actors ("Nadal", "PFB") are looked up among what
+ *   the graph and the batch itself hold, and those with one fuller actor they can only mean are written to that
+ *   actor directly, as a short form within one article already is. Cheap: one full-text lookup per batch.
+ * - After the run (`reconcileActors`), the one-word nodes still standing — written before the run met their
+ *   full name, or by earlier runs — are merged into it. Each merge is an ordinary, audited merge attributed to
+ *   INGEST_ANALYST, so an analyst sees it in the history and can undo it; an undone merge is never redone, and
+ *   the merge's aliases make every later ingest write to the fuller actor directly.
  */
 import { entityId } from '../../../core/src/entity-keys.js';
 import { AppError } from '../../../core/src/errors.js';
@@ -14,6 +18,8 @@ import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../
 import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
 import { acronymLetters } from '../resolve/group-organizations.js';
 import { isShortActor, lookupWord, planMerges, type MergeReason } from '../resolve/cross-article.js';
+import { remapExtraction, type Replacement } from '../resolve/remap-extraction.js';
+import type { LoadItem } from '../../../core/src/queries/ingest.js';
 
 /** Who the audit log says made an automatic merge; no analyst account can be named so. */
 export const INGEST_ANALYST = '(ingest)';
@@ -70,4 +76,46 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
     }
   }
   return outcome;
+}
+
+/**
+ * The batch's items with their one-word actors replaced by the fuller actor the graph and the batch say they
+ * mean. An actor both the graph and the batch hold counts the batch's articles on top of the graph's.
+ */
+export async function resolveBatch(graph: Graph, items: LoadItem[]): Promise<LoadItem[]> {
+  const inBatch = new Map<string, StoredActor>();
+  for (const { extraction } of items) {
+    for (const e of extraction.entities) {
+      if (e.type === 'Country') continue;
+      const seen = inBatch.get(e.id);
+      if (seen) seen.articleCount++;
+      else inBatch.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [...e.aliases], articleCount: 1, version: 0 });
+    }
+  }
+  const shorts = [...inBatch.values()].filter(isShortActor);
+  if (shorts.length === 0) return items;
+  const words = [...new Set(shorts.map(lookupWord))];
+  const stored = await actorsNamedWith(graph, words);
+  const namedWith = new Map<string, StoredActor[]>();
+  for (const word of words) {
+    const key = word.toLowerCase();
+    const byId = new Map((stored.get(word) ?? []).map((a) => [a.id, { ...a }]));
+    for (const a of inBatch.values()) {
+      // What the full-text index would find in the batch: the word among the name's or an alias's words.
+      if (![a.name, ...a.aliases].some((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(key))) continue;
+      const known = byId.get(a.id);
+      if (known) known.articleCount += a.articleCount;
+      else byId.set(a.id, a);
+    }
+    namedWith.set(word, [...byId.values()]);
+  }
+  const ids = new Set(shorts.map((s) => s.id));
+  for (const actors of namedWith.values()) for (const a of actors) ids.add(a.id);
+  const blocked = await everUnmerged(graph, [...ids]);
+  const replacements = new Map<string, Replacement>();
+  for (const plan of planMerges(shorts, namedWith, blocked)) {
+    replacements.set(plan.source.id, { id: plan.target.id, type: plan.target.type, name: plan.target.name });
+  }
+  if (replacements.size === 0) return items;
+  return items.map((item) => ({ ...item, extraction: remapExtraction(item.extraction, replacements) }));
 }
