@@ -53,6 +53,13 @@ describe('planMerges', () => {
     expect(plan([firm], [actor('person:rosneft', 'Person', 'Rosneft', 12), firm])).toEqual(['person:rosneft → org:rosneft (typed two ways)']);
   });
 
+  it('reads a name typed both ways as the surname it is when people in the graph bear it', () => {
+    const misread = actor('org:yudhoyono', 'Organization', 'Yudhoyono', 2);
+    const short = actor('person:yudhoyono', 'Person', 'Yudhoyono', 3);
+    const full = actor('person:susilo-bambang-yudhoyono', 'Person', 'Susilo Bambang Yudhoyono', 4);
+    expect(plan([short, misread], [short, misread, full])).toEqual(['person:yudhoyono → person:susilo-bambang-yudhoyono (surname)']);
+  });
+
   it('never reads a word the graph gives people as a given name more often than as a surname as a surname', () => {
     const robert = actor('person:robert', 'Person', 'Robert', 4);
     const people = [actor('person:laurent-robert', 'Person', 'Laurent Robert', 30), actor('person:robert-kilroy-silk', 'Person', 'Robert Kilroy-Silk', 40), actor('person:robert-pires', 'Person', 'Robert Pires', 9)];

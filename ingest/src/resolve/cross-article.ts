@@ -103,7 +103,9 @@ function planFor(short: StoredActor, word: string, others: StoredActor[]): Plann
   // the tagger, once wrong on a name, tends to be wrong on it in most articles, so counts do not decide.
   const otherType = short.type === 'Person' ? 'Organization' : 'Person';
   const twin = others.find((a) => a.type === otherType && surfaceKey(a.name) === surfaceKey(short.name));
-  if (twin) {
+  // Unless people in the graph bear it as a surname ("Yudhoyono" beside "Susilo Bambang Yudhoyono"): then it
+  // is a person's name the tagger once misread, and the two stay apart for an analyst to judge.
+  if (twin && bearers.length === 0) {
     const [person, organisation] = short.type === 'Person' ? [short, twin] : [twin, short];
     return { source: person, target: organisation, reason: 'typed two ways' };
   }
