@@ -11,7 +11,7 @@
  */
 import { entityId } from '../../../core/src/entity-keys.js';
 import { AppError } from '../../../core/src/errors.js';
-import type { ExtractedEntity } from '../../../core/src/model.js';
+import type { ExtractedEntity, Extraction } from '../../../core/src/model.js';
 import type { Graph } from '../../../core/src/neo4j/connect.js';
 import { mergeEntity } from '../../../core/src/queries/merge.js';
 import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
@@ -79,12 +79,14 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
 }
 
 /**
- * The batch's items with their one-word actors replaced by the fuller actor the graph and the batch say they
- * mean. An actor both the graph and the batch hold counts the batch's articles on top of the graph's.
+ * The batch's items with their one-word actors replaced by the fuller actor the graph and the batch (with the
+ * extractions `ahead` of it) say they mean. An actor both hold counts the batch's articles on top of the graph's.
  */
-export async function resolveBatch(graph: Graph, items: LoadItem[]): Promise<LoadItem[]> {
+export async function resolveBatch(graph: Graph, items: LoadItem[], ahead: Extraction[] = []): Promise<LoadItem[]> {
   const inBatch = new Map<string, StoredActor>();
-  for (const { extraction } of items) {
+  // The batches already extracted behind this one count as the batch: a full name they bring is one this run
+  // will write, and a short form written now would need a merge later.
+  for (const extraction of [...items.map((item) => item.extraction), ...ahead]) {
     for (const e of extraction.entities) {
       if (e.type === 'Country') continue;
       const seen = inBatch.get(e.id);
@@ -92,7 +94,8 @@ export async function resolveBatch(graph: Graph, items: LoadItem[]): Promise<Loa
       else inBatch.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [...e.aliases], articleCount: 1, version: 0 });
     }
   }
-  const shorts = [...inBatch.values()].filter(isShortActor);
+  const own = new Set(items.flatMap((item) => item.extraction.entities.map((e) => e.id)));
+  const shorts = [...inBatch.values()].filter((a) => own.has(a.id) && isShortActor(a));
   if (shorts.length === 0) return items;
   const words = [...new Set(shorts.map(lookupWord))];
   const stored = await actorsNamedWith(graph, words);
