@@ -36,6 +36,8 @@ const FOUND: Array<[string, string[], string[]?]> = [
   ['The reporter spoke with Aner Shalev Wednesday about his new novel.', ['Person:Aner Shalev']],
   ['Hey Frank, thanks for coming in today.', ['Person:Frank']],
   ["She joined Berkeley's Department of Linguistics in 1971.", ['Organization:Berkeley', 'Organization:Department of Linguistics']],
+  // A capital before a verb is its government, even one the lexicon calls an adjective.
+  ['Seoul rejected the offer on Tuesday.', ['Country:Seoul'], ['Seoul=KR/capital']],
   // One-word sides of "and" that each name something alone are two actors.
   ['The chip was designed by Sony and IBM in Texas.', ['Organization:Sony', 'Organization:IBM']],
   // Headlines: an institution keeps its name even when its words are ordinary ones.
@@ -56,6 +58,9 @@ const NOT_FOUND: Array<[string, string[]]> = [
   // Diaries and television series are works, not actors.
   ['The Gordon Diary was published in Moscow.', ['Gordon', 'Diary']],
   ['The Lynley Mysteries ran for six series on the BBC.', ['Lynley', 'Mysteries']],
+  // A capital that modifies a noun or starts a longer name is a place.
+  ['Seeking recognition beyond the Prague area, he wrote to Vienna.', ['Prague']],
+  ['She designed the aquatic centre for the London 2012 Olympics.', ['London']],
   // A product named after its maker is no actor.
   ['Nintendo said the Nintendo DS sold well, beating the Sony PSP.', ['DS', 'PSP']],
   // Languages, religions and a title alone name no actor.

@@ -5,7 +5,7 @@ import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { harmoniseDocumentNames } from '../nlp/document-names.js';
 import { isNonActorName } from '../nlp/non-actors.js';
-import { isEverydayWord, isOrdinaryNoun } from '../nlp/word-classes.js';
+import { isEverydayWord, isOrdinaryNoun, lexiconTag } from '../nlp/word-classes.js';
 import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
@@ -39,6 +39,13 @@ const LOCATIVE = new Set(
   'in at near outside inside from to into around across through via within toward towards visit visited visiting arrived left leaving reached entered based downtown central of de'.split(' '),
 );
 
+/** A word the lexicon does not know that compromise's full tagger reads as a noun ("area", "suburbs"). */
+function readsAsUnknownNoun(word: string): boolean {
+  if (lexiconTag(word) !== undefined) return false;
+  const tags = (nlp(`the ${word}`).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[1]?.tags ?? [];
+  return tags.includes('Noun') && !tags.includes('Verb');
+}
+
 /** A capital names its country's government unless the words before it make it a place, or it opens a dateline. */
 function capitalIsMetonym(tokens: Token[], span: LabelledSpan, sentenceStart: number): boolean {
   const before = span.from > sentenceStart ? tokens[span.from - 1]!.text.toLowerCase() : '';
@@ -49,8 +56,12 @@ function capitalIsMetonym(tokens: Token[], span: LabelledSpan, sentenceStart: nu
   // An address: "Paris, France", "Washington, D.C.".
   const next = tokens[span.to + 1]?.text ?? '';
   if (after === ',' && (lookupCountry(next)?.via === 'name' || lookupCountry(next)?.via === 'abbreviation' || /^D\.?C\.?$/.test(next))) return false;
-  // A modifier of an ordinary noun: "the Berlin music critic", "a London hotel".
-  if (/^\p{Ll}/u.test(after) && isOrdinaryNoun(after)) return false;
+  // A modifier of an ordinary noun: "the Berlin music critic", "a London hotel", "the Prague area"; a government
+  // acts: "Moscow said", "Beijing will".
+  // (The lexicon calls some past tenses adjectives: "Seoul rejected" is the government acting.)
+  if (/^\p{Ll}/u.test(after) && !/ed$/.test(after) && (isOrdinaryNoun(after) || readsAsUnknownNoun(after))) return false;
+  // Part of a longer name: "the London 2012 Olympics", "the Berlin International Film Festival".
+  if (/^[\p{Lu}\d]/u.test(after) && tokens[span.to]!.start === tokens[span.to - 1]!.end + 1) return false;
   return true;
 }
 
