@@ -33,6 +33,11 @@ describe('planMerges', () => {
     expect(plan([tony, cherie], [blair, tony, cherie])).toEqual([]);
   });
 
+  it('leaves a surname far more present alone than the one full name that bears it', () => {
+    const warner = actor('person:warner', 'Person', 'Warner', 15);
+    expect(plan([warner], [warner, actor('person:tim-warner', 'Person', 'Tim Warner', 1)])).toEqual([]);
+  });
+
   it('reads a family name written first, as in "Moon Jae-in"', () => {
     const moon = actor('person:moon', 'Person', 'Moon', 5);
     expect(plan([moon], [moon, actor('person:moon-jae-in', 'Person', 'Moon Jae-in', 20)])).toEqual(['person:moon → person:moon-jae-in (surname)']);

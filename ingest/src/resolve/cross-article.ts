@@ -88,7 +88,9 @@ function planFor(short: StoredActor, word: string, others: StoredActor[]): Plann
   const givenTo = people.filter((a) => nameWords(a.name).length >= 2 && nameWords(a.name)[0] === word && !bearers.includes(a));
   if (short.type === 'Person' && bearers.length >= givenTo.length) {
     const target = dominant(bearers);
-    if (target) return { source: short, target, reason: 'surname' };
+    // A surname far more present alone than the only full name bearing it means something else ("Warner", the
+    // studio, beside one "Tim Warner"): people named in full are named in full in most articles about them.
+    if (target && target.articleCount * DOMINANCE >= short.articleCount) return { source: short, target, reason: 'surname' };
   }
   if (short.type === 'Organization' && acronymLetters(short.name)) {
     // An alias alone is not enough (an article may have folded "BT" into "BT Together"): the letters must fit.
