@@ -53,13 +53,18 @@ export function shortActorIds(entities: Iterable<Pick<ExtractedEntity, 'id' | 't
   return into;
 }
 
+/** Per lookup word, the live actors the full-text index finds for it, asked WORDS_PER_QUERY words at a time. */
+async function namesakes(graph: Graph, words: string[]): Promise<Map<string, StoredActor[]>> {
+  const found = new Map<string, StoredActor[]>();
+  for (let i = 0; i < words.length; i += WORDS_PER_QUERY) {
+    for (const [word, actors] of await actorsNamedWith(graph, words.slice(i, i + WORDS_PER_QUERY))) found.set(word, actors);
+  }
+  return found;
+}
+
 export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<ReconcileOutcome> {
   const shorts = (await liveActors(graph, [...ids])).filter(isShortActor);
-  const words = [...new Set(shorts.map(lookupWord))];
-  const namedWith = new Map<string, StoredActor[]>();
-  for (let i = 0; i < words.length; i += WORDS_PER_QUERY) {
-    for (const [word, actors] of await actorsNamedWith(graph, words.slice(i, i + WORDS_PER_QUERY))) namedWith.set(word, actors);
-  }
+  const namedWith = await namesakes(graph, [...new Set(shorts.map(lookupWord))]);
   const involved = new Set(shorts.map((s) => s.id));
   for (const actors of namedWith.values()) for (const a of actors) involved.add(a.id);
   const blocked = await everUnmerged(graph, [...involved]);
@@ -95,10 +100,13 @@ export async function resolveBatch(graph: Graph, items: LoadItem[], ahead: Extra
     }
   }
   const own = new Set(items.flatMap((item) => item.extraction.entities.map((e) => e.id)));
-  const shorts = [...inBatch.values()].filter((a) => own.has(a.id) && isShortActor(a));
+  let shorts = [...inBatch.values()].filter((a) => own.has(a.id) && isShortActor(a));
   if (shorts.length === 0) return items;
   const words = [...new Set(shorts.map(lookupWord))];
-  const stored = await actorsNamedWith(graph, words);
+  const stored = await namesakes(graph, words);
+  // A short form an analyst has edited in the graph is theirs: written as it is.
+  const edited = new Set([...stored.values()].flat().filter((a) => a.version > 0).map((a) => a.id));
+  shorts = shorts.filter((a) => !edited.has(a.id));
   const namedWith = new Map<string, StoredActor[]>();
   for (const word of words) {
     const key = word.toLowerCase();
