@@ -5,6 +5,7 @@
  */
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { RELATION_TYPES } from '../../core/src/model.js';
+import { STRONGEST_LINKS, TOP_LINKS_PARAMS } from '../../core/src/queries/top-links.js';
 
 export async function graphTotals(graph: Graph) {
   const { records } = await graph.driver.executeQuery(
@@ -51,4 +52,21 @@ export async function counterMismatches(graph: Graph): Promise<string[]> {
   compare('link', asMap(links, ['weight', 'articles']), asMap(recorded, ['weight', 'articles']));
   compare('relation', asMap(relations, ['articles']), asMap(stated, ['articles']));
   return problems;
+}
+
+/** Entities whose strongest-links list (top-links.ts) differs from one recomputed from all their links (empty when exact). */
+export async function topLinksMismatches(graph: Graph): Promise<string[]> {
+  const { records } = await graph.driver.executeQuery(
+    `MATCH (e:Entity)
+     CALL (e) {
+       ${STRONGEST_LINKS('e')}
+       RETURN top
+     }
+     WITH e, top[0..$k] AS expected, size(top) <= $k AS complete
+     WHERE e.topLinks IS NULL OR e.topLinks <> expected OR e.topLinksComplete <> complete
+     RETURN e.id + ': stored ' + coalesce(toString(size(e.topLinks)), 'no') + ' ids, complete ' + toString(e.topLinksComplete)
+            + '; recomputed ' + toString(size(expected)) + ', complete ' + toString(complete) AS problem`,
+    TOP_LINKS_PARAMS,
+  );
+  return records.map((r) => r.get('problem') as string);
 }
