@@ -58,14 +58,14 @@ export async function counterMismatches(graph: Graph): Promise<string[]> {
 export async function topLinksMismatches(graph: Graph): Promise<string[]> {
   const { records } = await graph.driver.executeQuery(
     `MATCH (e:Entity)
+     WITH e, COUNT { (e)-[:LINKED]-() } > $k AS hub
      CALL (e) {
        ${STRONGEST_LINKS('e')}
        RETURN top
      }
-     WITH e, top[0..$k] AS expected, size(top) <= $k AS complete
-     WHERE e.topLinks IS NULL OR e.topLinks <> expected OR e.topLinksComplete <> complete
-     RETURN e.id + ': stored ' + coalesce(toString(size(e.topLinks)), 'no') + ' ids, complete ' + toString(e.topLinksComplete)
-            + '; recomputed ' + toString(size(expected)) + ', complete ' + toString(complete) AS problem`,
+     WITH e, CASE WHEN hub THEN [t IN top | t.id] END AS ids, CASE WHEN hub THEN [t IN top | t.w] END AS weights
+     WHERE NOT (e.topLinks IS NULL AND ids IS NULL) AND (e.topLinks IS NULL OR ids IS NULL OR e.topLinks <> ids OR e.topWeights <> weights)
+     RETURN e.id + ': stored ' + coalesce(toString(size(e.topLinks)), 'no') + ' ids, recomputed ' + coalesce(toString(size(ids)), 'none') AS problem`,
     TOP_LINKS_PARAMS,
   );
   return records.map((r) => r.get('problem') as string);

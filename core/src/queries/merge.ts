@@ -70,7 +70,7 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
   // The strongest-links lists are derived, rebuilt after the merge and after its undo: not worth keeping here.
   const [props] = await run(
     `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
-     RETURN s { .*, topLinks: null, topLinksComplete: null } AS s, t { .*, topLinks: null, topLinksComplete: null } AS t`,
+     RETURN s { .*, topLinks: null, topWeights: null } AS s, t { .*, topLinks: null, topWeights: null } AS t`,
     p,
   );
   const mentions = await run(

@@ -52,14 +52,14 @@ const RELATIONS_TO_ARTICLES = `
     REMOVE r.sentences, r.sentenceArticleIds
   } IN TRANSACTIONS OF 200 ROWS`;
 
-// Version 3 (issue #14): every entity gets its strongest-links list (top-links.ts), which ingest and curation
-// keep from then on. Entities without one are found again after an interruption.
+// Version 3 (issue #14): every hub gets its strongest-links list (top-links.ts), which ingest and curation
+// keep from then on. Hubs without one are found again after an interruption.
 const FILL_TOP_LINKS = `
-  MATCH (e:Entity) WHERE e.topLinks IS NULL
+  MATCH (e:Entity) WHERE e.topLinks IS NULL AND COUNT { (e)-[:LINKED]-() } > $k
   CALL (e) {
     ${STRONGEST_LINKS('e')}
-    SET e.topLinks = top[0..$k], e.topLinksComplete = size(top) <= $k
-  } IN TRANSACTIONS OF 500 ROWS`;
+    SET e.topLinks = [t IN top | t.id], e.topWeights = [t IN top | t.w]
+  } IN TRANSACTIONS OF 200 ROWS`;
 
 async function run(graph: Pick<Graph, 'driver' | 'database'>, cypher: string, params: Record<string, unknown> = {}) {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction: a plain session.run.
@@ -72,7 +72,7 @@ async function run(graph: Pick<Graph, 'driver' | 'database'>, cypher: string, pa
   }
 }
 
-/** Gives every entity without a strongest-links list its list; also what the benchmark's generated graph needs. */
+/** Gives every hub without a strongest-links list its list; also what the benchmark's generated graph needs. */
 export async function fillTopLinks(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
   await run(graph, FILL_TOP_LINKS, TOP_LINKS_PARAMS);
 }

@@ -73,11 +73,11 @@ const FROM_ALL_LINKS = `
   WITH n, r ORDER BY r.weight DESC, n.id
   RETURN count(*) AS hits, collect({ n: n, r: r })[$offset..$end] AS page`;
 
-// A hub (an incomplete list) is read from its list; any other entity from its links, which cost no more than
-// looking each up: at most a few hundred, sorted. One round trip either way.
+// A hub (an entity with a list) is read from its list; any other entity from its links, which cost no more
+// than looking each up: at most a few hundred, sorted. One round trip either way.
 const CENTRE_PAGE = `
   MATCH (c:Entity {id: $id})
-  WITH c, c.topLinks IS NOT NULL AND NOT coalesce(c.topLinksComplete, false) AS fromList
+  WITH c, c.topLinks IS NOT NULL AS fromList
   CALL (c, fromList) {
     WITH c, fromList WHERE fromList
     CALL (c) { ${FROM_LIST} }
@@ -119,7 +119,7 @@ export async function readCentrePage(graph: Graph, id: string, filters: LinkFilt
   if (!row) return null;
   const hits = row.hits as number;
   if (!row.fromList) return centrePage(row, hits, 'all links');
-  // An incomplete list holds the strongest links of all, so its first hits are the first of all that pass the
+  // A hub's list holds its strongest links of all, so its first hits are the first of all that pass the
   // filters: exact as long as it has enough of them to fill the page. It falls short only when a filter
   // (a type, a minimum weight, dates) rejects most of a hub's strongest few hundred links, or the page lies
   // beyond them; then all its links are read and sorted.
