@@ -2,11 +2,12 @@
  * A synthetic actor graph for the API benchmark: N entities with pronounceable
  * names and M co-mention links whose degrees follow a power law (a few hubs,
  * a long tail), like actors in the news. Written with batched UNWIND
- * statements, exactly in the shape of docs/graph-model.md.
+ * statements, exactly in the shape of docs/graph-model.md (strongest-links lists included).
  */
 import { seededRandom } from '../core/src/seeded-random.js';
 import type { Graph } from '../core/src/neo4j/connect.js';
 import type { EntityType } from '../core/src/model.js';
+import { fillTopLinks } from '../core/src/queries/migrations.js';
 
 export interface GenerateOptions {
   entities: number;
@@ -143,6 +144,12 @@ export async function generateGraph(graph: Graph, options: GenerateOptions): Pro
       { rows },
     );
     options.onProgress?.(Math.min(i + batch, links.length), links.length, 'links');
+  }
+  // Each entity's strongest-links list, as ingest keeps it (top-links.ts): the same step a store migrating to
+  // graph version 3 runs.
+  if (options.write !== false) {
+    await fillTopLinks(graph);
+    options.onProgress?.(options.entities, options.entities, 'strongest-links lists');
   }
   await run('CALL db.awaitIndexes(600)', {});
 

@@ -5,6 +5,7 @@
  */
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { RELATION_TYPES } from '../../core/src/model.js';
+import { STRONGEST_LINKS, TOP_LINKS_PARAMS } from '../../core/src/queries/top-links.js';
 
 export async function graphTotals(graph: Graph) {
   const { records } = await graph.driver.executeQuery(
@@ -51,4 +52,21 @@ export async function counterMismatches(graph: Graph): Promise<string[]> {
   compare('link', asMap(links, ['weight', 'articles']), asMap(recorded, ['weight', 'articles']));
   compare('relation', asMap(relations, ['articles']), asMap(stated, ['articles']));
   return problems;
+}
+
+/** Entities whose strongest-links list (top-links.ts) differs from one recomputed from all their links (empty when exact). */
+export async function topLinksMismatches(graph: Graph): Promise<string[]> {
+  const { records } = await graph.driver.executeQuery(
+    `MATCH (e:Entity)
+     WITH e, COUNT { (e)-[:LINKED]-() } > $k AS hub
+     CALL (e) {
+       ${STRONGEST_LINKS('e')}
+       RETURN top
+     }
+     WITH e, CASE WHEN hub THEN [t IN top | t.id] END AS ids, CASE WHEN hub THEN [t IN top | t.w] END AS weights
+     WHERE NOT (e.topLinks IS NULL AND ids IS NULL) AND (e.topLinks IS NULL OR ids IS NULL OR e.topLinks <> ids OR e.topWeights <> weights)
+     RETURN e.id + ': stored ' + coalesce(toString(size(e.topLinks)), 'no') + ' ids, recomputed ' + coalesce(toString(size(ids)), 'none') AS problem`,
+    TOP_LINKS_PARAMS,
+  );
+  return records.map((r) => r.get('problem') as string);
 }

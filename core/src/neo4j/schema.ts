@@ -22,6 +22,9 @@ const SCHEMA_STATEMENTS = [
   'CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
   'CREATE INDEX entity_mentions IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount)',
+  // The few hidden and merged-away entities, counted out of a hub's neighbours without reading its links.
+  'CREATE INDEX entity_hidden IF NOT EXISTS FOR (e:Entity) ON (e.hidden)',
+  'CREATE INDEX entity_merged_into IF NOT EXISTS FOR (e:Entity) ON (e.mergedInto)',
   'CREATE INDEX linked_weight IF NOT EXISTS FOR ()-[l:LINKED]-() ON (l.weight)',
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]`,
 ];

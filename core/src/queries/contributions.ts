@@ -9,6 +9,7 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { RELATION_TYPES } from '../model.js';
+import { noteLink, type LinkChanges } from './top-links.js';
 
 // Every write below starts with `CYPHER replan=skip`: see ingest.ts.
 
@@ -69,6 +70,13 @@ const SUBTRACT_RELATIONS = `CYPHER replan=skip
   WITH r WHERE r.articles <= 0
   DELETE r`;
 
+// The links the articles' subtraction will shrink or delete, for their ends' strongest-links lists (top-links.ts).
+const LINKS_TO_SUBTRACT = `CYPHER replan=skip
+  UNWIND $ids AS articleId
+  MATCH (art:Article {id: articleId})
+  UNWIND coalesce(art.linkKeys, []) AS key
+  RETURN DISTINCT key`;
+
 // Cleared, so that subtracting the same article twice (two writers replacing it) subtracts once.
 const FORGET_RECORD = `CYPHER replan=skip
   UNWIND $ids AS articleId
@@ -90,9 +98,17 @@ const SUBTRACT_MENTIONS = `CYPHER replan=skip
   WHERE e.articleCount <= 0 AND coalesce(e.version, 0) = 0 AND NOT (e)--()
   DELETE e`;
 
-/** Subtracts everything the given stored articles contributed. Idempotent: a second call finds nothing left. */
-export async function removeContributions(tx: ManagedTransaction, articleIds: string[]): Promise<void> {
+/**
+ * Subtracts everything the given stored articles contributed. Idempotent: a second call finds nothing left.
+ * Notes in `changes` the links it shrank or deleted.
+ */
+export async function removeContributions(tx: ManagedTransaction, articleIds: string[], changes: LinkChanges): Promise<void> {
   const ids = [...articleIds].sort();
+  const { records } = await tx.run(LINKS_TO_SUBTRACT, { ids });
+  for (const record of records) {
+    const [a, b] = (record.get('key') as string).split('|');
+    noteLink(changes, a, b, 'shrunk');
+  }
   await tx.run(SUBTRACT_LINKS, { ids });
   await tx.run(SUBTRACT_RELATIONS, { ids, types: [...RELATION_TYPES] });
   await tx.run(FORGET_RECORD, { ids });

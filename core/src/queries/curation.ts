@@ -11,6 +11,7 @@ import type { Graph } from '../neo4j/connect.js';
 import { recordAudit } from './audit.js';
 import { int, readRows, writeTx, type TxRun } from './run.js';
 import { compact, ENTITY_FIELDS, linkKey, type EntitySummary } from './shapes.js';
+import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
 
 /** Locks the entity for this transaction and checks the version the analyst saw. */
 export async function lockEntity(run: TxRun, id: string, expectedVersion?: number): Promise<EntitySummary> {
@@ -150,6 +151,10 @@ export async function addManualLink(graph: Graph, a: string, b: string, note: st
        RETURN before, properties(r) AS after`,
       { source, target, note, analyst },
     );
+    // A new link (weight 1) may belong among either end's strongest; an existing one keeps its weight.
+    const changes: LinkChanges = new Map();
+    noteLink(changes, source, target, 'grew');
+    await refreshTopLinks(run, changes);
     await recordAudit(run, { analyst, action: 'link.manual', targetId: `${source}|${target}`, before: row.before, after: row.after });
     return { id: `${source}|${target}`, source, target, ...(row.after as Record<string, unknown>) };
   });

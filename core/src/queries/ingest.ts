@@ -15,6 +15,7 @@ import { claimArticles } from './claim-articles.js';
 import { ADD_LINK_CONTRIBUTIONS, ADD_RELATION_CONTRIBUTIONS, removeContributions } from './contributions.js';
 import { prepareRows, type LoadItem } from './ingest-rows.js';
 import { retryRaces } from './retry-races.js';
+import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
 
 export type { LoadItem } from './ingest-rows.js';
 
@@ -101,12 +102,17 @@ export async function writeArticles(
       // depend on an earlier attempt.
       return await session.executeWrite(async (tx) => {
         const claim = await claimArticles(tx, incoming, replacing);
-        if (claim.replace.length > 0) await removeContributions(tx, claim.replace);
+        const changes: LinkChanges = new Map();
+        if (claim.replace.length > 0) await removeContributions(tx, claim.replace, changes);
         const mine = <T extends { articleId: string }>(list: T[]) => list.filter((row) => claim.write.has(row.articleId));
+        const links = mine(rows.links);
         await tx.run(UPSERT_ARTICLES, { rows: rows.articles.filter((row) => claim.write.has(row.id as string)) });
         await tx.run(UPSERT_ENTITIES_AND_MENTIONS, { rows: mine(rows.entities) });
         await tx.run(CREATE_SENTENCES, { rows: mine(rows.sentences) });
-        await tx.run(ADD_LINK_CONTRIBUTIONS, { rows: mine(rows.links) });
+        await tx.run(ADD_LINK_CONTRIBUTIONS, { rows: links });
+        for (const link of links) noteLink(changes, link.source, link.target, 'grew');
+        // Once per batch, for the entities it touched: a hub named by every article is refreshed once.
+        await refreshTopLinks((cypher, params) => tx.run(cypher, params), changes);
         await tx.run(ADD_RELATION_CONTRIBUTIONS, { rows: mine(rows.relations) });
         await tx.run(RECORD_DUPLICATES, { rows: duplicateRows(duplicates, ingestedAt) });
         await tx.run(MOVE_ORIGINS, { rows: originRows(items, duplicates) });

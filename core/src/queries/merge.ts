@@ -13,6 +13,7 @@ import { parseEvent, recordAudit } from './audit.js';
 import { lockEntity } from './curation.js';
 import { writeTx, type TxRun } from './run.js';
 import { compact, ENTITY_FIELDS, type EntitySummary } from './shapes.js';
+import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
 
 type Props = Record<string, unknown>;
 
@@ -66,7 +67,12 @@ export async function mergeEntity(
 
 async function capture(run: TxRun, source: EntitySummary, target: EntitySummary): Promise<MergePayload> {
   const p = { s: source.id, t: target.id };
-  const [props] = await run('MATCH (s:Entity {id: $s}), (t:Entity {id: $t}) RETURN properties(s) AS s, properties(t) AS t', p);
+  // The strongest-links lists are derived, rebuilt after the merge and after its undo: not worth keeping here.
+  const [props] = await run(
+    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+     RETURN s { .*, topLinks: null, topWeights: null } AS s, t { .*, topLinks: null, topWeights: null } AS t`,
+    p,
+  );
   const mentions = await run(
     `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $s})
      OPTIONAL MATCH (art)-[m2:MENTIONS]->(:Entity {id: $t})
@@ -120,8 +126,8 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
   return {
     source: source.id,
     target: target.id,
-    sourceProps: props.s as Props,
-    targetProps: props.t as Props,
+    sourceProps: compact(props.s as Props),
+    targetProps: compact(props.t as Props),
     mentions: mentions as MergePayload['mentions'],
     names: names as MergePayload['names'],
     links: links as MergePayload['links'],
@@ -203,6 +209,13 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
          l.note = CASE WHEN l.note IS NULL THEN p.note WHEN p.note IS NULL THEN l.note ELSE l.note + '\n' + p.note END`,
     p,
   );
+  // Each of the source's neighbours lost its link to the source and gained (or strengthened) one to the target.
+  const changes: LinkChanges = new Map();
+  for (const l of payload.links) {
+    noteLink(changes, l.other, source.id, 'shrunk');
+    noteLink(changes, l.other, target.id, 'grew');
+  }
+  await refreshTopLinks(run, changes, [source.id, target.id]);
   // Typed facts: same type and direction, now from or to the target; article counts combined, each article once.
   await run(
     `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
@@ -373,6 +386,14 @@ async function restore(run: TxRun, payload: MergePayload): Promise<void> {
      SET s = $sourceProps, t = $targetProps, s.version = sv, t.version = tv`,
     { ...p, sourceProps: payload.sourceProps, targetProps: payload.targetProps },
   );
+  // After the properties are put back: each neighbour's link to the target went back to what it was, or went,
+  // and its link to the source came back; the two ends' lists are rebuilt whole.
+  const changes: LinkChanges = new Map();
+  for (const l of payload.links) {
+    noteLink(changes, l.other, payload.target, 'shrunk');
+    noteLink(changes, l.other, payload.source, 'grew');
+  }
+  await refreshTopLinks(run, changes, [payload.source, payload.target]);
 }
 
 /** `x|source` becomes `target|x` (ends sorted), the key of the same link after the merge. */

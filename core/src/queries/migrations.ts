@@ -7,9 +7,10 @@
 import neo4j from 'neo4j-driver';
 import { RELATION_TYPES } from '../model.js';
 import type { Graph } from '../neo4j/connect.js';
+import { STRONGEST_LINKS, TOP_LINKS_PARAMS } from './top-links.js';
 
 /** The version this code writes and reads. */
-export const GRAPH_VERSION = 2;
+export const GRAPH_VERSION = 3;
 
 // Version 2 (issue #18): links and typed relations no longer keep per-article lists; each article records
 // what it contributed (contributions.ts). A link's lists move onto its articles, one link per transaction,
@@ -51,6 +52,15 @@ const RELATIONS_TO_ARTICLES = `
     REMOVE r.sentences, r.sentenceArticleIds
   } IN TRANSACTIONS OF 200 ROWS`;
 
+// Version 3 (issue #14): every hub gets its strongest-links list (top-links.ts), which ingest and curation
+// keep from then on. Hubs without one are found again after an interruption.
+const FILL_TOP_LINKS = `
+  MATCH (e:Entity) WHERE e.topLinks IS NULL AND COUNT { (e)-[:LINKED]-() } > $k
+  CALL (e) {
+    ${STRONGEST_LINKS('e')}
+    SET e.topLinks = [t IN top | t.id], e.topWeights = [t IN top | t.w]
+  } IN TRANSACTIONS OF 200 ROWS`;
+
 async function run(graph: Pick<Graph, 'driver' | 'database'>, cypher: string, params: Record<string, unknown> = {}) {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction: a plain session.run.
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.WRITE });
@@ -62,6 +72,11 @@ async function run(graph: Pick<Graph, 'driver' | 'database'>, cypher: string, pa
   }
 }
 
+/** Gives every hub without a strongest-links list its list; also what the benchmark's generated graph needs. */
+export async function fillTopLinks(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
+  await run(graph, FILL_TOP_LINKS, TOP_LINKS_PARAMS);
+}
+
 export async function readGraphVersion(graph: Pick<Graph, 'driver' | 'database'>): Promise<number> {
   const [row] = await run(graph, `OPTIONAL MATCH (v:SchemaVersion {name: 'graph'}) RETURN coalesce(v.version, 1) AS version`);
   return row!.version as number;
@@ -69,8 +84,13 @@ export async function readGraphVersion(graph: Pick<Graph, 'driver' | 'database'>
 
 /** Brings the store to GRAPH_VERSION. A store at that version costs one lookup. */
 export async function migrateGraph(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
-  if ((await readGraphVersion(graph)) >= GRAPH_VERSION) return;
-  await run(graph, LINKS_TO_ARTICLES);
-  await run(graph, RELATIONS_TO_ARTICLES, { types: [...RELATION_TYPES] });
+  const version = await readGraphVersion(graph);
+  if (version >= GRAPH_VERSION) return;
+  if (version < 2) {
+    await run(graph, LINKS_TO_ARTICLES);
+    await run(graph, RELATIONS_TO_ARTICLES, { types: [...RELATION_TYPES] });
+  }
+  // After version 2's steps, which may recompute weights.
+  await fillTopLinks(graph);
   await run(graph, `MERGE (v:SchemaVersion {name: 'graph'}) SET v.version = $version`, { version: neo4j.int(GRAPH_VERSION) });
 }

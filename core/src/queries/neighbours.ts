@@ -8,9 +8,10 @@
 import type { EntityType } from '../model.js';
 import { NotFoundError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
+import { LINK_FIELDS, LINK_FILTER, readCentrePage, type LinkFilters } from './neighbour-page.js';
 import { int, readRows } from './run.js';
 import { relationsAmong } from './relations-among.js';
-import { compact, ENTITY_FIELDS, entityNode, VISIBLE, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
+import { compact, ENTITY_FIELDS, entityNode, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
 
 export interface NeighbourOptions {
   depth: 1 | 2 | 3;
@@ -31,16 +32,6 @@ export interface Neighbourhood extends Elements {
   page: { offset: number; limit: number; total: number; nextOffset: number | null };
 }
 
-// The link filters, shared by every hop: the other end visible and of a wanted type, weight and dates in range.
-const LINK_FILTER = `${VISIBLE('n')}
-  AND ($types IS NULL OR n.type IN $types)
-  AND ($minWeight = 0 OR coalesce(r.weight, 0) >= $minWeight)
-  AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= $from)
-  AND ($to IS NULL OR r.firstSeen IS NULL OR r.firstSeen <= $to)`;
-
-const LINK_FIELDS = (r: string) =>
-  `{ weight: ${r}.weight, articles: coalesce(${r}.articles, 0), firstSeen: ${r}.firstSeen, lastSeen: ${r}.lastSeen, manual: coalesce(${r}.manual, false), note: ${r}.note }`;
-
 /** Beyond the centre, a node with more links than this is a hub: shown, but not walked through. */
 const HUB_DEGREE = 200;
 /** Links among the answer's nodes are found by scanning the nodes with at most this many links… */
@@ -55,32 +46,18 @@ interface Found {
 }
 
 export async function getNeighbours(graph: Graph, id: string, options: NeighbourOptions): Promise<Neighbourhood> {
-  const filters = {
+  const filters: LinkFilters = {
     types: options.types?.length ? options.types : null,
     minWeight: options.minWeight ?? 0,
     from: options.from ?? null,
     to: options.to ?? null,
   };
-  // One pass over the centre's links: count them all, keep one page, strongest first.
-  const [first] = await readRows(
-    graph,
-    `MATCH (c:Entity {id: $id})
-     CALL (c) {
-       MATCH (c)-[r:LINKED]-(n:Entity) WHERE ${LINK_FILTER}
-       WITH n, r ORDER BY r.weight DESC, elementId(n)
-       RETURN count(*) AS total, collect({ n: n, r: r })[$offset..$end] AS page
-     }
-     UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS p
-     WITH c, total, p.n AS n, p.r AS r
-     RETURN ${ENTITY_FIELDS('c')} AS centre, COUNT { (c)-[:LINKED]-() } AS degree, total,
-            collect(CASE WHEN n IS NULL THEN null ELSE
-              { entity: ${ENTITY_FIELDS('n')}, degree: COUNT { (n)-[:LINKED]-() }, link: ${LINK_FIELDS('r')} } END) AS page`,
-    { id, ...filters, offset: int(options.offset), end: int(options.offset + options.limit) },
-  );
+  // The centre's page: from its strongest-links list when that answers exactly (neighbour-page.ts).
+  const first = await readCentrePage(graph, id, filters, options.offset, options.limit);
   if (!first) throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
 
-  const centre = compact(first.centre as EntitySummary);
-  const nodes = new Map<string, Found>([[centre.id, { entity: centre, degree: first.degree as number, hop: 0 }]]);
+  const centre = compact(first.centre);
+  const nodes = new Map<string, Found>([[centre.id, { entity: centre, degree: first.degree, hop: 0 }]]);
   const edges = new Map<string, EdgeElement>();
   const addEdge = (a: string, b: string, link: Record<string, unknown>) => {
     const [source, target] = a < b ? [a, b] : [b, a];
@@ -88,7 +65,7 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
   };
   type Row = { entity: EntitySummary; degree: number; link: Record<string, unknown>; from?: string };
   let frontier: string[] = [];
-  for (const item of first.page as Row[]) {
+  for (const item of first.items) {
     nodes.set(item.entity.id, { entity: compact(item.entity), degree: item.degree, hop: 1 });
     addEdge(centre.id, item.entity.id, item.link);
     frontier.push(item.entity.id);
@@ -109,7 +86,7 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
        WHERE NOT n.id IN $known AND ${LINK_FILTER}
        WITH n, fid, r ORDER BY r.weight DESC
        WITH n, head(collect({ from: fid, r: r })) AS best
-       ORDER BY best.r.weight DESC, elementId(n) LIMIT $budget
+       ORDER BY best.r.weight DESC, n.id LIMIT $budget
        RETURN ${ENTITY_FIELDS('n')} AS entity, COUNT { (n)-[:LINKED]-() } AS degree, best.from AS from, ${LINK_FIELDS('best.r')} AS link`,
       { frontier, known: [...nodes.keys()], budget: int(budget), ...filters },
     );
@@ -127,8 +104,8 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
     shown.set(e.data.source, (shown.get(e.data.source) ?? 0) + 1);
     shown.set(e.data.target, (shown.get(e.data.target) ?? 0) + 1);
   }
-  const total = first.total as number;
-  const pageEnd = options.offset + (first.page as unknown[]).length;
+  const total = first.total;
+  const pageEnd = options.offset + first.items.length;
   return {
     centre: centre.id,
     page: { offset: options.offset, limit: options.limit, total, nextOffset: pageEnd < total ? pageEnd : null },
@@ -145,7 +122,7 @@ export async function getNeighbours(graph: Graph, id: string, options: Neighbour
  * ordinary node's links are scanned; a link between two hubs is looked up
  * directly instead, so a hub's thousands of links are never walked here.
  */
-async function linksAmong(graph: Graph, nodes: Map<string, Found>, filters: Record<string, unknown>) {
+async function linksAmong(graph: Graph, nodes: Map<string, Found>, filters: LinkFilters) {
   const ids = [...nodes.keys()];
   const small = ids.filter((id) => nodes.get(id)!.degree <= SCAN_DEGREE);
   // Links between two busy nodes beyond these stay out of the answer; each node's `more` counts them.
