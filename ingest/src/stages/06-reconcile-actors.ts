@@ -14,6 +14,7 @@ import { AppError } from '../../../core/src/errors.js';
 import type { ExtractedEntity, Extraction } from '../../../core/src/model.js';
 import type { Graph } from '../../../core/src/neo4j/connect.js';
 import { mergeEntity } from '../../../core/src/queries/merge.js';
+import { retryRaces } from '../../../core/src/queries/retry-races.js';
 import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
 import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
 import { acronymLetters } from '../resolve/group-organizations.js';
@@ -72,7 +73,8 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
   const outcome: ReconcileOutcome = { merged: [] };
   for (const plan of planMerges(shorts, namedWith, blocked)) {
     try {
-      await mergeEntity(graph, plan.source.id, plan.target.id, INGEST_ANALYST);
+      // A merge locks every neighbour of the two: a concurrent ingest may deadlock with it, so it runs again.
+      await retryRaces(() => mergeEntity(graph, plan.source.id, plan.target.id, INGEST_ANALYST));
       outcome.merged.push({ source: plan.source.id, target: plan.target.id, reason: plan.reason });
     } catch (error) {
       // Changed meanwhile (an analyst merged or hid one of the two): theirs wins, the rest goes on.
