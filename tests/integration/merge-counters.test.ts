@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { getLinkEvidence } from '../../core/src/queries/evidence.js';
 import { writeArticles } from '../../core/src/queries/ingest.js';
-import { mergeEntity, undoMerge } from '../../core/src/queries/merge.js';
+import { mergeEntities, mergeEntity, undoMerge } from '../../core/src/queries/merge.js';
 import { article, entity, extraction, sentenceOf } from '../_setup/extraction-fixtures.js';
 import { counterMismatches } from '../_setup/graph-totals.js';
 import { openTestGraph } from '../_setup/test-graph.js';
@@ -66,5 +66,25 @@ describe('counters after a merge', () => {
     // not replayed (a limit the list-keeping model had too; see docs/graph-model.md).
     await undoMerge(graph, mergeId, 'ana');
     expect(await fact(graph, KITTY)).toEqual([2]);
+  });
+
+  it('makes several merges in one transaction, each undoable, skipping a pair whose entity is gone', async () => {
+    await writeArticles(graph, [
+      item('https://merge.example/4', 'Mo Aro toured Lund.', [['person:mo-aro', 'Mo Aro']]),
+      item('https://merge.example/5', 'Mona Aro praised Lund.', [['person:mona-aro', 'Mona Aro']]),
+    ]);
+    const done = await mergeEntities(
+      graph,
+      [
+        { source: 'person:mona-aro', target: 'person:mo-aro' },
+        { source: 'person:nobody', target: 'person:mo-aro' },
+      ],
+      'ana',
+    );
+    expect(done.map((m) => `${m.merged.id} → ${m.entity.id}`)).toEqual(['person:mona-aro → person:mo-aro']);
+    expect(await counterMismatches(graph)).toEqual([]);
+    await undoMerge(graph, done[0]!.mergeId, 'ana');
+    expect(await counterMismatches(graph)).toEqual([]);
+    expect((await getLinkEvidence(graph, 'person:mona-aro', LUND, { offset: 0, limit: 20 })).link).toMatchObject({ weight: 1, articles: 1 });
   });
 });

@@ -47,22 +47,45 @@ export async function mergeEntity(
   expectedVersion?: number,
 ): Promise<MergeResult> {
   if (sourceId === targetId) throw new ValidationError('An entity cannot be merged into itself', { details: { field: 'into' } });
+  return writeTx(graph, (run) => mergeInTx(run, sourceId, targetId, analyst, expectedVersion));
+}
+
+/**
+ * Several merges in one transaction, each its own audited, undoable merge: ingest's stage 6 makes dozens after a
+ * run, and one commit for a chunk of them costs far less than one each. A pair whose entities are gone or
+ * already merged elsewhere is skipped (checked before anything of it is written); the merges made are returned.
+ */
+export async function mergeEntities(graph: Graph, pairs: Array<{ source: string; target: string }>, analyst: string): Promise<MergeResult[]> {
   return writeTx(graph, async (run) => {
-    const source = await lockEntity(run, sourceId, expectedVersion);
-    const target = await lockEntity(run, targetId);
-    for (const e of [source, target]) {
-      if (e.mergedInto) throw new ConflictError(`Entity "${e.id}" is already merged into "${e.mergedInto}"`, { details: { id: e.id } });
+    const done: MergeResult[] = [];
+    for (const { source, target } of pairs) {
+      if (source === target) continue;
+      try {
+        done.push(await mergeInTx(run, source, target, analyst));
+      } catch (error) {
+        if (error instanceof ConflictError || error instanceof NotFoundError) continue;
+        throw error;
+      }
     }
-    const payload = await capture(run, source, target);
-    await apply(run, payload, source, target);
-    const [row] = await run(`MATCH (t:Entity {id: $t}), (s:Entity {id: $s}) RETURN ${ENTITY_FIELDS('t')} AS t, ${ENTITY_FIELDS('s')} AS s`, {
-      s: sourceId,
-      t: targetId,
-    });
-    const entity = compact(row.t as EntitySummary);
-    const event = await recordAudit(run, { analyst, action: 'entity.merge', targetId: sourceId, before: payload, after: entity });
-    return { mergeId: event.id, entity, merged: compact(row.s as EntitySummary) };
+    return done;
   });
+}
+
+async function mergeInTx(run: TxRun, sourceId: string, targetId: string, analyst: string, expectedVersion?: number): Promise<MergeResult> {
+  const source = await lockEntity(run, sourceId, expectedVersion);
+  const target = await lockEntity(run, targetId);
+  for (const e of [source, target]) {
+    if (e.mergedInto) throw new ConflictError(`Entity "${e.id}" is already merged into "${e.mergedInto}"`, { details: { id: e.id } });
+  }
+  const payload = await capture(run, source, target);
+  await apply(run, payload, source, target);
+  const [row] = await run(`MATCH (t:Entity {id: $t}), (s:Entity {id: $s}) RETURN ${ENTITY_FIELDS('t')} AS t, ${ENTITY_FIELDS('s')} AS s`, {
+    s: sourceId,
+    t: targetId,
+  });
+  const entity = compact(row.t as EntitySummary);
+  const event = await recordAudit(run, { analyst, action: 'entity.merge', targetId: sourceId, before: payload, after: entity });
+  return { mergeId: event.id, entity, merged: compact(row.s as EntitySummary) };
 }
 
 async function capture(run: TxRun, source: EntitySummary, target: EntitySummary): Promise<MergePayload> {

@@ -66,16 +66,20 @@ function dominant(candidates: StoredActor[]): StoredActor | undefined {
  */
 export function planMerges(shorts: StoredActor[], namedWith: Map<string, StoredActor[]>, blocked: Set<string>): PlannedMerge[] {
   const plans: PlannedMerge[] = [];
-  const planned = new Set<string>();
+  // Merged away, and merged into: no actor is both, so every plan holds whatever order they are carried out in.
+  const sources = new Set<string>();
+  const targets = new Set<string>();
   for (const short of shorts) {
-    if (blocked.has(short.id) || planned.has(short.id) || !isShortActor(short)) continue;
+    if (blocked.has(short.id) || sources.has(short.id) || !isShortActor(short)) continue;
     const word = lookupWord(short);
     const others = (namedWith.get(word) ?? []).filter((a) => a.id !== short.id);
     const plan = planFor(short, word, others);
     // A pair typed two ways is planned once, from whichever side comes first.
-    if (!plan || plan.source.version > 0 || [plan.source.id, plan.target.id].some((id) => blocked.has(id) || planned.has(id))) continue;
+    if (!plan || plan.source.version > 0 || blocked.has(plan.source.id) || blocked.has(plan.target.id)) continue;
+    if (sources.has(plan.source.id) || targets.has(plan.source.id) || sources.has(plan.target.id)) continue;
     plans.push(plan);
-    planned.add(short.id).add(plan.target.id);
+    sources.add(plan.source.id);
+    targets.add(plan.target.id);
   }
   return plans;
 }

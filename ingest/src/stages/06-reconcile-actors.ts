@@ -10,10 +10,9 @@
  *   the merge's aliases make every later ingest write to the fuller actor directly.
  */
 import { entityId } from '../../../core/src/entity-keys.js';
-import { AppError } from '../../../core/src/errors.js';
 import type { ExtractedEntity, Extraction } from '../../../core/src/model.js';
 import type { Graph } from '../../../core/src/neo4j/connect.js';
-import { mergeEntity } from '../../../core/src/queries/merge.js';
+import { mergeEntities } from '../../../core/src/queries/merge.js';
 import { retryRaces } from '../../../core/src/queries/retry-races.js';
 import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
 import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
@@ -24,6 +23,9 @@ import type { LoadItem } from '../../../core/src/queries/ingest.js';
 
 /** Who the audit log says made an automatic merge; no analyst account can be named so. */
 export const INGEST_ANALYST = '(ingest)';
+
+/** Merges per transaction after the run: one commit for many, and a transaction that stays small. */
+const MERGES_PER_TRANSACTION = 25;
 
 /** Lookups per full-text query batch: bounded statements, whatever the run's size. */
 const WORDS_PER_QUERY = 500;
@@ -71,16 +73,16 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
   const blocked = await everUnmerged(graph, [...involved]);
 
   const outcome: ReconcileOutcome = { merged: [] };
-  for (const plan of planMerges(shorts, namedWith, blocked)) {
-    try {
-      // A merge locks every neighbour of the two: a concurrent ingest may deadlock with it, so it runs again.
-      await retryRaces(() => mergeEntity(graph, plan.source.id, plan.target.id, INGEST_ANALYST));
-      outcome.merged.push({ source: plan.source.id, target: plan.target.id, reason: plan.reason });
-    } catch (error) {
-      // Changed meanwhile (an analyst merged or hid one of the two): theirs wins, the rest goes on.
-      if (error instanceof AppError && error.status < 500) continue;
-      throw error;
-    }
+  const plans = planMerges(shorts, namedWith, blocked);
+  for (let i = 0; i < plans.length; i += MERGES_PER_TRANSACTION) {
+    const chunk = plans.slice(i, i + MERGES_PER_TRANSACTION);
+    // A merge locks every neighbour of the two: a concurrent ingest may deadlock with the chunk, so it runs again.
+    // A pair an analyst merged or removed meanwhile is skipped: theirs wins.
+    const done = await retryRaces(() =>
+      mergeEntities(graph, chunk.map((p) => ({ source: p.source.id, target: p.target.id })), INGEST_ANALYST),
+    );
+    const made = new Set(done.map((m) => m.merged.id));
+    for (const p of chunk) if (made.has(p.source.id)) outcome.merged.push({ source: p.source.id, target: p.target.id, reason: p.reason });
   }
   return outcome;
 }
