@@ -38,6 +38,7 @@ describe('joining one-word actors across articles', () => {
     const shorts = [
       write('later.txt', 'Nadal Tired\n\nNadal said he was tired after the final in Rome on Friday, while PFB officials met in Lima.'),
       write('later-2.txt', 'Nadal Rests\n\nNadal said he would rest this week, and PFB officials agreed new quotas.'),
+      write('later-3.txt', 'Nadal Trains\n\nNadal said he would train on clay, and PFB officials met again in Lima.'),
     ];
     expect((await ingestPaths(graph, shorts, { workers: 1 })).actorsMerged).toEqual([]);
     expect(await live('Nadal')).toEqual(['person:nadal']);
@@ -51,7 +52,7 @@ describe('joining one-word actors across articles', () => {
       expect.arrayContaining(['person:nadal → person:rafael-nadal (surname)', 'org:pfb → org:pacific-fisheries-board (acronym)']),
     );
     expect(await live('Nadal')).toEqual([]);
-    expect(await mentionsOf('person:rafael-nadal')).toBe(3);
+    expect(await mentionsOf('person:rafael-nadal')).toBe(4);
     const { records } = await graph.driver.executeQuery(
       "MATCH (ev:AuditEvent {action: 'entity.merge', targetId: 'person:nadal'}) RETURN ev.analyst AS analyst",
     );
@@ -62,7 +63,7 @@ describe('joining one-word actors across articles', () => {
     const again = write('again.txt', 'Nadal Returns\n\nNadal said he would train in Mallorca on Monday before flying to Paris.');
     const summary = await ingestPaths(graph, [again], { workers: 1 });
     expect(summary.actorsMerged).toEqual([]);
-    expect(await mentionsOf('person:rafael-nadal')).toBe(4);
+    expect(await mentionsOf('person:rafael-nadal')).toBe(5);
   });
 
   it('in one run, writes a surname-only article to the full name another article of the run gives, with no node of its own', async () => {
