@@ -39,6 +39,8 @@ describe('joining one-word actors across articles', () => {
       write('later.txt', 'Nadal Tired\n\nNadal said he was tired after the final in Rome on Friday, while PFB officials met in Lima.'),
       write('later-2.txt', 'Nadal Rests\n\nNadal said he would rest this week, and PFB officials agreed new quotas.'),
       write('later-3.txt', 'Nadal Trains\n\nNadal said he would train on clay, and PFB officials met again in Lima.'),
+      write('later-4.txt', 'Nadal Travels\n\nNadal said he would fly to Paris, and PFB officials said they would follow.'),
+      write('later-5.txt', 'Nadal Wins\n\nNadal said he was glad to win, and PFB officials cheered in Lima.'),
     ];
     expect((await ingestPaths(graph, shorts, { workers: 1 })).actorsMerged).toEqual([]);
     expect(await live('Nadal')).toEqual(['person:nadal']);
@@ -46,13 +48,14 @@ describe('joining one-word actors across articles', () => {
       'open.txt',
       'Rafael Nadal Wins in Madrid\n\nRafael Nadal beat a Spanish rival on Sunday. Officials of the Pacific Fisheries Board (PFB) watched the final.',
     );
-    const summary = await ingestPaths(graph, [full], { workers: 1 });
+    const fuller = write('open-2.txt', 'Rafael Nadal Returns\n\nRafael Nadal trained in Madrid on Monday before the clay season.');
+    const summary = await ingestPaths(graph, [full, fuller], { workers: 1 });
 
     expect(summary.actorsMerged).toEqual(
       expect.arrayContaining(['person:nadal → person:rafael-nadal (surname)', 'org:pfb → org:pacific-fisheries-board (acronym)']),
     );
     expect(await live('Nadal')).toEqual([]);
-    expect(await mentionsOf('person:rafael-nadal')).toBe(4);
+    expect(await mentionsOf('person:rafael-nadal')).toBe(7);
     const { records } = await graph.driver.executeQuery(
       "MATCH (ev:AuditEvent {action: 'entity.merge', targetId: 'person:nadal'}) RETURN ev.analyst AS analyst",
     );
@@ -63,7 +66,7 @@ describe('joining one-word actors across articles', () => {
     const again = write('again.txt', 'Nadal Returns\n\nNadal said he would train in Mallorca on Monday before flying to Paris.');
     const summary = await ingestPaths(graph, [again], { workers: 1 });
     expect(summary.actorsMerged).toEqual([]);
-    expect(await mentionsOf('person:rafael-nadal')).toBe(5);
+    expect(await mentionsOf('person:rafael-nadal')).toBe(8);
   });
 
   it('in one run, writes a surname-only article to the full name another article of the run gives, with no node of its own', async () => {

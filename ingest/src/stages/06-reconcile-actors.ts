@@ -25,7 +25,7 @@ import type { LoadItem } from '../../../core/src/queries/ingest.js';
 export const INGEST_ANALYST = '(ingest)';
 
 /** One-word nodes merged after the run only from this many articles up (see reconcileActors). */
-const MIN_ARTICLES_TO_MERGE = 3;
+const MIN_ARTICLES_TO_MERGE = 5;
 
 /** Merges per transaction after the run: one commit for many, and a transaction that stays small. */
 const MERGES_PER_TRANSACTION = 25;
@@ -76,9 +76,9 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
   const blocked = await everUnmerged(graph, [...involved]);
 
   const outcome: ReconcileOutcome = { merged: [] };
-  // A merge costs a tenth to a quarter of a second whatever its size; one that folds a short form of one or two
-  // articles changes nothing an analyst sees first, and most leftovers are such (BBC: 89 of 98). They stay for
-  // an analyst to merge, or for the run that brings them their third article.
+  // A merge costs a tenth to a third of a second whatever its size (BBC, loaded machine: 24 merges, 9 s); one
+  // that folds a short form of a few articles changes nothing an analyst sees first, and most leftovers are such
+  // (BBC: 94 of 98 under five). They stay for an analyst to merge, or for the run that brings their fifth article.
   const plans = planMerges(shorts, namedWith, blocked).filter((p) => p.source.articleCount >= MIN_ARTICLES_TO_MERGE);
   for (let i = 0; i < plans.length; i += MERGES_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + MERGES_PER_TRANSACTION);
