@@ -33,6 +33,8 @@ export interface ScaleResult {
   window: number;
   /** Seconds inside writeArticles for each window of `window` articles, in order. */
   windows: number[];
+  /** The machine's 1-minute load average at the end of each window: these machines are shared. */
+  loads: number[];
   writeSeconds: number;
   wallSeconds: number;
   heap: string;
@@ -68,6 +70,7 @@ export async function benchScale(options: ScaleOptions = {}): Promise<ScaleResul
     await ensureSchema(graph);
     const started = performance.now();
     const windows: number[] = [];
+    const loads: number[] = [];
     let inWindow = 0;
     for (let from = 0; from < articles; from += batch) {
       const items = [];
@@ -79,7 +82,8 @@ export async function benchScale(options: ScaleOptions = {}): Promise<ScaleResul
       const done = Math.min(from + batch, articles);
       if (done % window === 0 || done === articles) {
         windows.push(inWindow);
-        log(`scale: ${done} articles, last window ${inWindow.toFixed(1)} s, ${((performance.now() - started) / 1000).toFixed(0)} s so far`);
+        loads.push(os.loadavg()[0]);
+        log(`scale: ${done} articles, last window ${inWindow.toFixed(1)} s, load ${os.loadavg()[0].toFixed(1)}, ${((performance.now() - started) / 1000).toFixed(0)} s so far`);
         inWindow = 0;
       }
     }
@@ -94,6 +98,7 @@ export async function benchScale(options: ScaleOptions = {}): Promise<ScaleResul
       batch,
       window,
       windows,
+      loads,
       writeSeconds: windows.reduce((x, y) => x + y, 0),
       wallSeconds,
       heap,
@@ -145,8 +150,10 @@ export function formatScaleBench(r: ScaleResult): string {
   const last = r.windows[r.windows.length - 1];
   const lines = [
     `scale: ${r.articles.toLocaleString('en')} synthetic articles into an empty embedded Neo4j (heap ${r.heap}, page cache ${r.pageCacheMb} MB), ${r.batch} per transaction`,
-    `  ${'articles'.padStart(9)}  write time (per ${r.window.toLocaleString('en')})`,
-    ...r.windows.map((s, i) => `  ${((i + 1) * r.window).toLocaleString('en').padStart(9)}  ${s.toFixed(1).padStart(6)} s  ${per(s)}`),
+    `  ${'articles'.padStart(9)}  write time (per ${r.window.toLocaleString('en')})  machine load`,
+    ...r.windows.map(
+      (s, i) => `  ${((i + 1) * r.window).toLocaleString('en').padStart(9)}  ${s.toFixed(1).padStart(6)} s  ${per(s).padEnd(17)} ${r.loads[i].toFixed(1)}`,
+    ),
     `  last / second window  ${second && last ? (last / second).toFixed(2) : 'n/a'}x   (target <= 1.3)`,
     `  writes ${r.writeSeconds.toFixed(0)} s of ${r.wallSeconds.toFixed(0)} s wall (the rest: generating the synthetic articles)`,
     `  store on disk         ${(r.storeBytes / MB).toFixed(0)} MB (${(r.storeBytes / r.articles / 1024).toFixed(1)} kB per article, transaction logs included)`,
