@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,ingest,server,client}/**/*.test.ts'],
+          include: ['{core,ingest,server,client,bench}/**/*.test.ts'],
           // Files starting with _ are helpers, not tests.
           exclude: ['**/_*', '**/node_modules/**'],
         },

@@ -1,15 +1,20 @@
 /**
  * `npm run bench [-- NAME... --corpus PATH]`: every benchmark, each printed
  * next to a baseline measured in the same run, since these machines are noisy.
- * NAME is one of extraction, ingest, top-actors, api, client (default: all). The corpus
- * defaults to ../shared/corpus/bbc-news-2005.jsonl beside the checkout.
+ * NAME is one of extraction, ingest, top-actors, api, client, scale (default: all). The corpus
+ * defaults to ../shared/corpus/bbc-news-2005.jsonl beside the checkout. `--articles N` sizes
+ * the scale benchmark (default 200,000).
  */
 import { parseArgs } from 'node:util';
 import { corpusAvailable, DEFAULT_CORPUS } from './corpus.js';
 
+interface BenchArgs {
+  articles?: number;
+}
+
 interface Benchmark {
   needsCorpus: boolean;
-  run(corpus: string): Promise<string>;
+  run(corpus: string, args: BenchArgs): Promise<string>;
 }
 
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -62,13 +67,26 @@ const BENCHMARKS: Record<string, Benchmark> = {
       ].join('\n');
     },
   },
+  scale: {
+    needsCorpus: false,
+    async run(_corpus, args) {
+      const { benchScale, formatScaleBench } = await import('./scale.js');
+      // Progress on stderr: a full run takes most of half an hour.
+      return formatScaleBench(await benchScale({ articles: args.articles, log: (line) => console.error(line) }));
+    },
+  },
 };
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { corpus: { type: 'string', default: DEFAULT_CORPUS } },
+    options: { corpus: { type: 'string', default: DEFAULT_CORPUS }, articles: { type: 'string' } },
   });
+  const articles = values.articles === undefined ? undefined : Number(values.articles);
+  if (articles !== undefined && !(Number.isInteger(articles) && articles > 0)) {
+    console.error(`bench: --articles wants a positive whole number, not "${values.articles}".`);
+    return 2;
+  }
   const names = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
   const unknown = names.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0) {
@@ -82,7 +100,7 @@ async function main(): Promise<number> {
       continue;
     }
     const started = Date.now();
-    console.log(await benchmark.run(values.corpus));
+    console.log(await benchmark.run(values.corpus, { articles }));
     console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   }
   return 0;
