@@ -24,6 +24,7 @@ import type { TrainingDocument } from './training-data.js';
 /**
  * How far GUM moves the weights beside CoNLL (1): GUM marks places, groups and clubs by other conventions than
  * CoNLL-2003 (a club named by its city is a place), and the pipeline around the tagger is built on CoNLL's.
+ * `GUM_RATE=…` overrides it for experiments; the shipped model is trained at 0.5 (ingest/models/README.md).
  */
 export const GUM_RATE = Number(process.env.GUM_RATE ?? 0.5);
 
