@@ -177,7 +177,7 @@ export async function ingestPaths(
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       databaseLost = true;
-      summary.stoppedBecause = 'Neo4j became unreachable while joining one-word actors to full names; the articles are stored — run the same command again to finish';
+      summary.stoppedBecause = 'Neo4j became unreachable while joining one-word actors to full names; every article is stored, and the one-word actors not yet joined stay as they are until a later ingest touches them or an analyst merges them';
     }
     summary.reconcileMs = Date.now() - reconcileStarted;
   }
