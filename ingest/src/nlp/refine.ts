@@ -3,6 +3,7 @@ import { lookupCountry } from './countries.js';
 import type { CaseMode } from './features.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
+import { acronymLetters } from '../resolve/group-organizations.js';
 import { isFunctionWord, lexiconTag } from './word-classes.js';
 
 /** Parts of speech that mark a word as ordinary vocabulary in compromise's lexicon. */
@@ -179,8 +180,7 @@ const CONJUNCTIONS = new Set(['and', '&', 'or']);
 function oneWordSidesStandAlone(span: LabelledSpan, tokens: Token[]): boolean {
   const [left, right] = [tokens[span.from]!.text, tokens[span.to - 1]!.text];
   if (left === right || !/^\p{Lu}/u.test(right)) return false;
-  const isAcronym = (w: string) => /^[A-Z][A-Z0-9&]{1,9}$/.test(w.replace(/\./g, ''));
-  if (isAcronym(left) || isAcronym(right)) return true;
+  if (acronymLetters(left) || acronymLetters(right)) return true;
   const alone = (word: string): boolean =>
     tokens.some((t, i) => t.text === word && (i < span.from || i >= span.to) && !CONJUNCTIONS.has(tokens[i - 1]?.text.toLowerCase() ?? '') && !CONJUNCTIONS.has(tokens[i + 1]?.text.toLowerCase() ?? ''));
   return alone(left) && alone(right);

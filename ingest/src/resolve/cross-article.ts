@@ -29,10 +29,12 @@ export interface PlannedMerge {
   reason: MergeReason;
 }
 
+/** A name of one word once spelling is folded ("Nadal", "U.N."). */
+export const isOneWordName = (name: string): boolean => surfaceKey(name).split(' ').length === 1;
+
 /** A one-word actor the reconciliation may merge: one name word, not touched by an analyst. */
 export function isShortActor(actor: Pick<StoredActor, 'type' | 'name' | 'version'>): boolean {
-  if (actor.version > 0 || actor.type === 'Country') return false;
-  return surfaceKey(actor.name).split(' ').length === 1;
+  return actor.version === 0 && actor.type !== 'Country' && isOneWordName(actor.name);
 }
 
 /** The word a short actor is looked up by. */
