@@ -123,10 +123,8 @@ export async function ingestPaths(
     const bounds = batchBounds(articles.length, batchSize);
     const batchCount = bounds.length;
     const prepared: Array<Promise<PreparedBatch>> = [];
-    /** Batches whose extraction has finished: stage 6 reads the ones ahead of the write for full names to come. */
-    const extracted: PreparedBatch[] = [];
     const prepare = (k: number): Promise<PreparedBatch> =>
-      (prepared[k] ??= prepareBatch(articles.slice(...bounds[k]!), fates.slice(...bounds[k]!), pool.extract).then((b) => (extracted[k] = b)));
+      (prepared[k] ??= prepareBatch(articles.slice(...bounds[k]!), fates.slice(...bounds[k]!), pool.extract));
 
     for (let k = 0; k < batchCount; k++) {
       if (options.signal?.aborted) {
@@ -143,15 +141,11 @@ export async function ingestPaths(
       }
       await writing;
       tally(summary, batch);
-      if (store && batch.items.length > 0) {
-        const ahead = extracted.slice(k + 1).flatMap((b) => (b ? b.items.map((item) => item.extraction) : []));
-        batch.items = await resolveBatch(store, batch.items, ahead);
-      }
+      if (store && batch.items.length > 0) batch.items = await resolveBatch(store, batch.items);
       for (const item of batch.items) shortActorIds(item.extraction.entities, touched);
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
-      // Written (or being written): nothing ahead needs this batch's extractions any more.
+      // Written (or being written): its extractions need not stay in memory for the rest of the run.
       delete prepared[k];
-      delete extracted[k];
       // Observed at the next await; never an unhandled rejection meanwhile.
       writing.catch(() => {});
       progress.done += batch.size;

@@ -10,14 +10,13 @@
  *   the merge's aliases make every later ingest write to the fuller actor directly.
  */
 import { entityId } from '../../../core/src/entity-keys.js';
-import type { ExtractedEntity, Extraction } from '../../../core/src/model.js';
+import type { ExtractedEntity } from '../../../core/src/model.js';
 import type { Graph } from '../../../core/src/neo4j/connect.js';
 import { mergeEntities } from '../../../core/src/queries/merge.js';
 import { retryRaces } from '../../../core/src/queries/retry-races.js';
 import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
-import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
 import { acronymLetters } from '../resolve/group-organizations.js';
-import { isShortActor, lookupWord, planMerges, type MergeReason } from '../resolve/cross-article.js';
+import { isOneWordName, isShortActor, lookupWord, planMerges, type MergeReason, type PlannedMerge } from '../resolve/cross-article.js';
 import { remapExtraction, type Replacement } from '../resolve/remap-extraction.js';
 import type { LoadItem } from '../../../core/src/queries/ingest.js';
 
@@ -46,7 +45,7 @@ export function shortActorIds(entities: Iterable<Pick<ExtractedEntity, 'id' | 't
   for (const e of entities) {
     if (e.type === 'Country') continue;
     const words = e.name.split(/\s+/).filter(Boolean);
-    if (surfaceKey(e.name).split(' ').length === 1) {
+    if (isOneWordName(e.name)) {
       into.add(e.id);
       into.add(entityId(e.type === 'Person' ? 'Organization' : 'Person', e.name));
     } else if (e.type === 'Person') {
@@ -68,20 +67,29 @@ async function namesakes(graph: Graph, words: string[]): Promise<Map<string, Sto
   return found;
 }
 
+/**
+ * The merges for these short actors, leaving out any an analyst once undid. The history is asked only about
+ * the actors of the plans (a few), not about every namesake the lookups found (thousands in a batch); a plan
+ * that loses an end to it is planned again without that end.
+ */
+async function planAgainstHistory(graph: Graph, shorts: StoredActor[], namedWith: Map<string, StoredActor[]>): Promise<PlannedMerge[]> {
+  const plans = planMerges(shorts, namedWith, new Set());
+  if (plans.length === 0) return plans;
+  const blocked = await everUnmerged(graph, [...new Set(plans.flatMap((p) => [p.source.id, p.target.id]))]);
+  return blocked.size === 0 ? plans : planMerges(shorts, namedWith, blocked);
+}
+
 export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<ReconcileOutcome> {
   // Only those that may be merged are looked up (see MIN_ARTICLES_TO_MERGE): on the BBC corpus, looking up all
   // 2,400 one-word actors cost more than the merges.
   const shorts = (await liveActors(graph, [...ids])).filter((a) => isShortActor(a) && a.articleCount >= MIN_ARTICLES_TO_MERGE);
   const namedWith = await namesakes(graph, [...new Set(shorts.map(lookupWord))]);
-  const involved = new Set(shorts.map((s) => s.id));
-  for (const actors of namedWith.values()) for (const a of actors) involved.add(a.id);
-  const blocked = await everUnmerged(graph, [...involved]);
 
   const outcome: ReconcileOutcome = { merged: [] };
   // A merge costs a tenth to a third of a second whatever its size (BBC, loaded machine: 24 merges, 9 s); one
   // that folds a short form of a few articles changes nothing an analyst sees first, and most leftovers are such
   // (BBC: 94 of 98 under five). They stay for an analyst to merge, or for the run that brings their fifth article.
-  const plans = planMerges(shorts, namedWith, blocked).filter((p) => p.source.articleCount >= MIN_ARTICLES_TO_MERGE);
+  const plans = (await planAgainstHistory(graph, shorts, namedWith)).filter((p) => p.source.articleCount >= MIN_ARTICLES_TO_MERGE);
   for (let i = 0; i < plans.length; i += MERGES_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + MERGES_PER_TRANSACTION);
     // A merge locks every neighbour of the two: a concurrent ingest may deadlock with the chunk, so it runs again.
@@ -96,14 +104,12 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
 }
 
 /**
- * The batch's items with their one-word actors replaced by the fuller actor the graph and the batch (with the
- * extractions `ahead` of it) say they mean. An actor both hold counts the batch's articles on top of the graph's.
+ * The batch's items with their one-word actors replaced by the fuller actor the graph and the batch say they
+ * mean. An actor both hold counts the batch's articles on top of the graph's.
  */
-export async function resolveBatch(graph: Graph, items: LoadItem[], ahead: Extraction[] = []): Promise<LoadItem[]> {
+export async function resolveBatch(graph: Graph, items: LoadItem[]): Promise<LoadItem[]> {
   const inBatch = new Map<string, StoredActor>();
-  // The batches already extracted behind this one count as the batch: a full name they bring is one this run
-  // will write, and a short form written now would need a merge later.
-  for (const extraction of [...items.map((item) => item.extraction), ...ahead]) {
+  for (const { extraction } of items) {
     for (const e of extraction.entities) {
       if (e.type === 'Country') continue;
       const seen = inBatch.get(e.id);
@@ -111,8 +117,7 @@ export async function resolveBatch(graph: Graph, items: LoadItem[], ahead: Extra
       else inBatch.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [...e.aliases], articleCount: 1, version: 0 });
     }
   }
-  const own = new Set(items.flatMap((item) => item.extraction.entities.map((e) => e.id)));
-  let shorts = [...inBatch.values()].filter((a) => own.has(a.id) && isShortActor(a));
+  let shorts = [...inBatch.values()].filter(isShortActor);
   if (shorts.length === 0) return items;
   const words = [...new Set(shorts.map(lookupWord))];
   const stored = await namesakes(graph, words);
@@ -133,11 +138,8 @@ export async function resolveBatch(graph: Graph, items: LoadItem[], ahead: Extra
     }
     namedWith.set(word, [...byId.values()]);
   }
-  const ids = new Set(shorts.map((s) => s.id));
-  for (const actors of namedWith.values()) for (const a of actors) ids.add(a.id);
-  const blocked = await everUnmerged(graph, [...ids]);
   const replacements = new Map<string, Replacement>();
-  for (const plan of planMerges(shorts, namedWith, blocked)) {
+  for (const plan of await planAgainstHistory(graph, shorts, namedWith)) {
     replacements.set(plan.source.id, { id: plan.target.id, type: plan.target.type, name: plan.target.name });
   }
   if (replacements.size === 0) return items;
