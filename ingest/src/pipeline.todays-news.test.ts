@@ -86,4 +86,19 @@ describe('extraction on today’s news', () => {
   it('reads a given name and surname the article later uses alone as a person, not a firm', () => {
     expect(actors('Évariste Galois was a French mathematician. Galois proved the theorem.')).toEqual(['Person:Évariste Galois', 'Country:France']);
   });
+
+  it('reads institutions by their head noun, whatever place or people their name holds', () => {
+    expect(actors('He studied at Suffolk University and served in the U.S. Army before joining the Democratic Party.')).toEqual([
+      'Organization:Suffolk University', 'Organization:U.S. Army', 'Organization:Democratic Party',
+    ]);
+    expect(actors('The Catholic Church and the County of Maui appealed to the Newfoundland and Labrador Court of Appeal.')).toEqual([
+      'Organization:Catholic Church', 'Organization:County of Maui', 'Organization:Newfoundland and Labrador Court of Appeal',
+    ]);
+    // A church named for a saint is a building, not a body.
+    expect(actors('Mourners gathered at St Mary’s Church in Oxford.').some((a) => a.includes('Church'))).toBe(false);
+  });
+
+  it('keeps the West Bank and Orange County places', () => {
+    expect(actors('Settlers in the West Bank and voters in Orange County protested.').filter((a) => a.startsWith('Organization'))).toEqual([]);
+  });
 });

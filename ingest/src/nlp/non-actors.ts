@@ -22,7 +22,7 @@ const NON_ACTOR_HEADS = new Set(
     'act acts treaty treaties declaration agreement accord accords convention protocol doctrine charter constitution amendment bill ' +
     'award awards prize prizes medal trophy cup championship championships games olympics open tournament festival ' +
     'war wars revolution uprising crisis massacre summit election elections referendum ' +
-    'bridge street avenue road square lawn tower towers building palace castle cathedral church mosque temple ' +
+    'bridge street avenue road square lawn tower towers building palace castle cathedral chapel abbey mosque temple ' +
     'island islands river lake mountain mountains valley airport station hotel park stadium arena hall ' +
     'day week year era age plan programme program report index initiative syndrome disease virus ' +
     'diary diaries podcast show series mysteries album novel film movie song ' +
@@ -38,7 +38,9 @@ const NON_ACTOR_NAMES = new Set(
     'pc pcs dvd dvds cd cds tv hdtv mp3 ipod iphone ipad xbox playstation wi-fi wifi gps sms mms lcd usb dna rna hiv aids sars covid ' +
     'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween new year hanukkah ' +
     'diwali valentine bible koran quran torah id mac imac itunes windows linux firefox walkman psp ' +
-    'oscar oscars grammy grammys emmy emmys bafta baftas golden globe golden globes ad bc bce ce no.'
+    'oscar oscars grammy grammys emmy emmys bafta baftas golden globe golden globes ad bc bce ce no. ' +
+    // A company suffix alone: the rest of a name a comma cut off ("Atlantic Lottery Corporation, Inc.").
+    'inc inc. ltd ltd. plc llc corp corp. co.'
   ).split(' '),
 );
 
@@ -63,6 +65,8 @@ export function isNonActorName(name: string): boolean {
   // A title, a letter or a ruler's number alone names no one in particular: "Mr.", "Tsar", "E", "III".
   if (words.length === 1 && (isTitleWord(clean) || clean.replace(/\./g, '').length < 2 || /^[IVX]+$/.test(clean))) return true;
   if (words.length > 1 && NON_ACTOR_HEADS.has(words[words.length - 1]!)) return true;
+  // A church named for a saint is a building ("St Mary's Church"); a denomination's is a body ("the Catholic Church").
+  if (words.length > 1 && words[words.length - 1] === 'church' && (/^(st\.?|saint)$/.test(words[0]!) || /['’]s$/.test(words[words.length - 2]!))) return true;
   // "Panmunjom Declaration for Peace", "Treaty on the Non-Proliferation of Nuclear Weapons", "Palace of Westminster".
   for (let i = 0; i + 1 < words.length; i++) if (NON_ACTOR_HEADS.has(words[i]!) && SUBJECT_PREPOSITIONS.has(words[i + 1]!)) return true;
   // A plural of a demonym is a people, not an actor: "Tatars", "Afghans", "Britons".

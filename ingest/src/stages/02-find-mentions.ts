@@ -8,6 +8,7 @@ import { isNonActorName } from '../nlp/non-actors.js';
 import { isEverydayWord, isOrdinaryNoun, lexiconTag } from '../nlp/word-classes.js';
 import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
+import { tagInstitutionNames } from '../nlp/institution-names.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
@@ -159,6 +160,7 @@ export function findMentions(text: string): TextAnalysis {
   const { tokens } = prepared;
   const tags: string[] = decode(prepared, model.score, undefined, model.dynamic);
   applyAcronyms(tokens, tags);
+  tagInstitutionNames(tokens, tags);
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
   tagEmployersAfterTitles(tokens, tags, model.casing);

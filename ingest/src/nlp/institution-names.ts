@@ -1,0 +1,134 @@
+/**
+ * Institutions named by what they are: "Suffolk University", "the U.S. Army", "the Catholic Church", "the County
+ * of Maui", "the Newfoundland and Labrador Court of Appeal", "the Ninth Circuit". The tagger reads a name from its
+ * words, so the place or people inside such a name often win: "Suffolk/LOC University/LOC", "Catholic/MISC
+ * Church/O", "Collins/PER College/O". The head noun says what the whole is: an organisation.
+ *
+ * Three repairs, on the tags, before names are harmonised across the text:
+ * 1. a place or miscellaneous span holding an institutional head becomes an organisation;
+ * 2. a span followed at once by a capitalised head the tagger left out grows to take it in ("Catholic Church");
+ * 3. "Head of [the] Name" ("County of Maui", "Office of the Mayor", "Corps of Engineers") is one organisation.
+ * A person's span is never retyped from inside (an "Academy Award winner" stays a person's context).
+ */
+import type { Token } from './tokenize.js';
+import { isFunctionWord } from './word-classes.js';
+
+/**
+ * Words that make a capitalised name an organisation wherever they stand in it. Narrower than refine's ORG_HEADS:
+ * each must name an institution even after a place ("Harrow School", "the U.S. Army"), so no "Union" (Soviet
+ * Union), "Office" (Oval Office), "Bank" (West Bank), "County" (Orange County) or "State".
+ */
+const HEADS = new Set(
+  (
+    'University College School Academy Conservatory Conservatoire Institute Polytechnic Seminary Church Party League ' +
+    'Corporation Company Court Congress Parliament Senate Assembly Army Navy Corps Council Commission Committee Ministry ' +
+    'Department Agency Bureau Foundation Association Society Federation Club Authority Board Police Guard Brotherhood ' +
+    'Airlines Airways Inc Inc. Ltd Ltd. plc PLC'
+  ).split(' '),
+);
+
+/**
+ * Heads that start "Head of [the] Name" organisations: "of" rules the place reading out, so "County", "Office" and
+ * "Bank" join; company suffixes do not ("Daniels Pharmaceuticals Inc of St. Petersburg" is a company and a place).
+ */
+const HEADS_BEFORE_OF = new Set(
+  (
+    'University College School Academy Conservatory Institute Church Party League Court Congress Parliament Senate ' +
+    'Assembly Army Corps Council Commission Committee Ministry Department Agency Bureau Foundation Association Society ' +
+    'Federation Board Brotherhood County Office Bank Secretariat'
+  ).split(' '),
+);
+
+/**
+ * Heads that do not retype a miscellaneous name: a sports league is a competition in CoNLL-2003's convention
+ * ("the American League" is MISC) and reads as one in match reports.
+ */
+const NOT_FOR_MISC = new Set(['League']);
+
+const ORDINALS = new Set('First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Federal'.split(' '));
+
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Whether token `i` is an institutional head here: "Air Force", or "Circuit" after an ordinal ("Ninth Circuit"). */
+function isHead(tokens: Token[], i: number): boolean {
+  const word = tokens[i]!.text;
+  if (HEADS.has(word)) {
+    // A church named for a saint is a building: "St Mary's Church".
+    return word !== 'Church' || !/^(St\.?|Saint)$|['’]s$/.test(tokens[i - 1]?.text ?? '');
+  }
+  if (word === 'Force' || word === 'Forces') return tokens[i - 1]?.text === 'Air' || tokens[i - 1]?.text === 'Armed';
+  if (word === 'Circuit') return ORDINALS.has(tokens[i - 1]?.text ?? '');
+  return false;
+}
+
+function label(tags: string[], from: number, to: number, type: string): void {
+  for (let i = from; i < to; i++) tags[i] = (i === from ? 'B-' : 'I-') + type;
+}
+
+/** The end (exclusive) of the tagged span that starts at `from`. */
+function spanEnd(tags: string[], from: number): number {
+  const inside = `I-${tags[from]!.slice(2)}`;
+  let end = from + 1;
+  while (end < tags.length && tags[end] === inside) end++;
+  return end;
+}
+
+/** "of", an optional "the", then capitalised words: the end of the name after a head, or -1. */
+function ofNameEnd(tokens: Token[], tags: string[], at: number): number {
+  if (tokens[at]?.text !== 'of') return -1;
+  let i = at + 1;
+  if (tokens[i]?.text === 'the') i++;
+  const start = i;
+  // Capitalised words, with "and" between two of them ("Ministry of Trade and Industry").
+  while (i < tokens.length && (CAPITALISED.test(tokens[i]!.text) || (tokens[i]!.text === 'and' && i > start && CAPITALISED.test(tokens[i + 1]?.text ?? '')))) {
+    if (tags[i]!.endsWith('PER')) return -1;
+    i++;
+  }
+  return i > start ? i : -1;
+}
+
+/** Rewrites `tags` in place (see the module comment). */
+export function tagInstitutionNames(tokens: Token[], tags: string[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tags[i]!;
+    if (tag.startsWith('B-')) {
+      let end = spanEnd(tags, i);
+      const type = tag.slice(2);
+      let grown = false;
+      // 2. A capitalised head left out right after the span: "Catholic Church", "Collins College".
+      while (end < tokens.length && tags[end] === 'O' && isHead(tokens, end) && tokens[end]!.start <= tokens[end - 1]!.end + 1) {
+        end++;
+        grown = true;
+      }
+      // 3. ... and "of [the] Name" after a head: "Corps of Engineers", "Newfoundland Court of Appeal".
+      const ofEnd = HEADS_BEFORE_OF.has(tokens[end - 1]!.text) && type !== 'PER' ? ofNameEnd(tokens, tags, end) : -1;
+      let lastHead = -1;
+      for (let k = i; k < end; k++) if (isHead(tokens, k) && !(type === 'MISC' && NOT_FOR_MISC.has(tokens[k]!.text))) lastHead = k;
+      if (ofEnd > 0) {
+        lastHead = end - 1;
+        end = ofEnd;
+        grown = true;
+      }
+      // 1. A place or miscellaneous name with a head inside; a person's name only when it grew a head.
+      if (lastHead >= 0 && (grown || type === 'LOC' || type === 'MISC')) {
+        // Words after the head, unless "of ...", are another name the tagger ran on into: "Washington State
+        // University Simon Ličen" is a university and a person.
+        const nameEnd = lastHead + 1 < end && tokens[lastHead + 1]!.text !== 'of' ? lastHead + 1 : end;
+        label(tags, i, nameEnd, 'ORG');
+        if (nameEnd < end) label(tags, nameEnd, end, type);
+      }
+      i = end - 1;
+      continue;
+    }
+    // 3. An untagged head opening "Head of [the] Name": "County of Maui", "Office of the Mayor", with the untagged
+    // capitalised words before it ("News Agency of Nigeria").
+    if (tag === 'O' && HEADS_BEFORE_OF.has(tokens[i]!.text)) {
+      const ofEnd = ofNameEnd(tokens, tags, i + 1);
+      if (ofEnd < 0) continue;
+      let from = i;
+      while (from > 0 && tags[from - 1] === 'O' && CAPITALISED.test(tokens[from - 1]!.text) && !isFunctionWord(tokens[from - 1]!.text)) from--;
+      label(tags, from, ofEnd, 'ORG');
+      i = ofEnd - 1;
+    }
+  }
+}
