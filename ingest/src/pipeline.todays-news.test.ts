@@ -101,4 +101,28 @@ describe('extraction on today’s news', () => {
   it('keeps the West Bank and Orange County places', () => {
     expect(actors('Settlers in the West Bank and voters in Orange County protested.').filter((a) => a.startsWith('Organization'))).toEqual([]);
   });
+
+  it('reads a company by its head noun even when the tagger took it for a person', () => {
+    expect(actors('She left Barstool Sports in 2011 and won a Fox Broadcasting contest.')).toEqual(['Organization:Barstool Sports', 'Organization:Fox Broadcasting']);
+    // A given name says person: the senator, not a church.
+    expect(actors('Senator Frank Church chaired the committee.')).toEqual(['Person:Frank Church']);
+  });
+
+  it('drops the titles of works: quoted stories and a film after "the comedy"', () => {
+    const found = actors('Her story "Takekurabe" made her famous. He starred in the romantic comedy Chasing Liberty with Mandy Moore.');
+    expect(found).toEqual(['Person:Mandy Moore']);
+    // A name that does something after a work noun is no title.
+    expect(actors('The book Obama wrote sold well.')).toEqual(['Person:Obama']);
+  });
+
+  it('leaves "the Court" alone where the article names more than one court, and never joins it to another court', () => {
+    const text = 'The Circuit Court erred, and the Supreme Court of Hawaii must correct it. May it please the Court.';
+    expect(actors(text)).toEqual(['Organization:Circuit Court', 'Organization:Supreme Court of Hawaii']);
+  });
+
+  it('reads an unfamiliar name after an honorific as a person, whatever its last word', () => {
+    expect(actors('Dr. Guruswamy argued before Judge Shanlyn Park. Guruswamy said Lord Diplock had ruled.')).toEqual([
+      'Person:Guruswamy', 'Person:Shanlyn Park', 'Person:Diplock',
+    ]);
+  });
 });

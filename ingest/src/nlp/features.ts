@@ -36,6 +36,8 @@ export interface PreparedText {
   modes: CaseMode[];
   /** Per lower-cased word: how it is cased mid-sentence elsewhere in this text. */
   docCase: Map<string, string>;
+  /** Per token, compromise's kept tags (see compromise-tags): the span repairs after tagging read them too. */
+  compromiseTags: string[];
 }
 
 /** "Kim" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d", "Yo-jong" → "Xx-x". */
@@ -229,7 +231,7 @@ export function prepareText(
       if (!fast) staticFeatures[i] = out;
     }
   }
-  return { text, tokens, sentences, staticFeatures, staticScores, lowerWords: lowerSlot ?? lower, modes, docCase };
+  return { text, tokens, sentences, staticFeatures, staticScores, lowerWords: lowerSlot ?? lower, modes, docCase, compromiseTags: ctags };
 }
 
 /** Features of the word alone; slot 2 must stay the lower-cased word ("l="). */

@@ -8,10 +8,13 @@
  * 1. a place or miscellaneous span holding an institutional head becomes an organisation;
  * 2. a span followed at once by a capitalised head the tagger left out grows to take it in ("Catholic Church");
  * 3. "Head of [the] Name" ("County of Maui", "Office of the Mayor", "Corps of Engineers") is one organisation.
- * A person's span is never retyped from inside (an "Academy Award winner" stays a person's context).
+ * A person's span with a head inside is an organisation too ("Circuit/PER Court/PER", "Barstool/PER Sports/PER"),
+ * unless compromise knows one of its words as a given name ("Charlotte Church") or a title precedes it ("Senator
+ * Frank Church").
  */
 import type { Token } from './tokenize.js';
 import { isFunctionWord } from './word-classes.js';
+import { isTitleWord } from '../resolve/person-titles.js';
 
 /**
  * Words that make a capitalised name an organisation wherever they stand in it. Narrower than refine's ORG_HEADS:
@@ -23,7 +26,8 @@ const HEADS = new Set(
     'University College School Academy Conservatory Conservatoire Institute Polytechnic Seminary Church Party League ' +
     'Corporation Company Court Congress Parliament Senate Assembly Army Navy Corps Council Commission Committee Ministry ' +
     'Department Agency Bureau Foundation Association Society Federation Club Authority Board Police Guard Brotherhood ' +
-    'Airlines Airways Inc Inc. Ltd Ltd. plc PLC'
+    'Airlines Airways Inc Inc. Ltd Ltd. plc PLC Broadcasting Media Entertainment Records Studios Pictures Gaming Sports ' +
+    'Magazine Newspaper Press Holdings'
   ).split(' '),
 );
 
@@ -62,7 +66,7 @@ function isHead(tokens: Token[], i: number): boolean {
 }
 
 function label(tags: string[], from: number, to: number, type: string): void {
-  for (let i = from; i < to; i++) tags[i] = (i === from ? 'B-' : 'I-') + type;
+  for (let i = from; i < to; i++) tags[i] = type === 'O' ? 'O' : (i === from ? 'B-' : 'I-') + type;
 }
 
 /** The end (exclusive) of the tagged span that starts at `from`. */
@@ -87,8 +91,16 @@ function ofNameEnd(tokens: Token[], tags: string[], at: number): number {
   return i > start ? i : -1;
 }
 
-/** Rewrites `tags` in place (see the module comment). */
-export function tagInstitutionNames(tokens: Token[], tags: string[]): void {
+const GIVEN_NAME = /\bFirstName\b/;
+
+/** Whether compromise knows a word of tokens [from, to) as a given name. */
+function holdsGivenName(compromiseTags: string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (GIVEN_NAME.test(compromiseTags[k] ?? '')) return true;
+  return false;
+}
+
+/** Rewrites `tags` in place (see the module comment); `compromiseTags` per token, as compromise-tags gives them. */
+export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseTags: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i]!;
     if (tag.startsWith('B-')) {
@@ -109,13 +121,15 @@ export function tagInstitutionNames(tokens: Token[], tags: string[]): void {
         end = ofEnd;
         grown = true;
       }
-      // 1. A place or miscellaneous name with a head inside; a person's name only when it grew a head.
-      if (lastHead >= 0 && (grown || type === 'LOC' || type === 'MISC')) {
+      // 1. A place or miscellaneous name with a head inside; a person's name when it grew a head or holds no given name.
+      const namesPerson = type === 'PER' && (holdsGivenName(compromiseTags, i, lastHead + 1) || isTitleWord(tokens[i - 1]?.text ?? ''));
+      if (lastHead >= 0 && (grown || type === 'LOC' || type === 'MISC' || (type === 'PER' && !namesPerson))) {
         // Words after the head, unless "of ...", are another name the tagger ran on into: "Washington State
         // University Simon Ličen" is a university and a person.
         const nameEnd = lastHead + 1 < end && tokens[lastHead + 1]!.text !== 'of' ? lastHead + 1 : end;
         label(tags, i, nameEnd, 'ORG');
-        if (nameEnd < end) label(tags, nameEnd, end, type);
+        // ... or, in lower case, words the tagger ran on into ("Circuit/PER Court/PER erred/PER").
+        if (nameEnd < end) label(tags, nameEnd, end, CAPITALISED.test(tokens[nameEnd]!.text) ? type : 'O');
       }
       i = end - 1;
       continue;

@@ -8,6 +8,7 @@
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
 import { ORG_HEADS } from '../nlp/refine.js';
+import { isInstitutionKind } from '../nlp/non-actors.js';
 import type { EntityGroup } from './entity-group.js';
 
 /** An organisation's name without a leading article or trailing possessive. */
@@ -104,8 +105,8 @@ export function groupOrganizations(text: string, mentions: Mention[]): EntityGro
     target.spellings.push(...group.spellings);
     merged.add(group);
   }
-  joinTailForms(groups.filter((g) => !merged.has(g)), merged);
-  return groups.filter((g) => !merged.has(g));
+  const ambiguous = joinTailForms(groups.filter((g) => !merged.has(g)), merged);
+  return groups.filter((g) => !merged.has(g) && !ambiguous.has(g));
 }
 
 /**
@@ -113,25 +114,39 @@ export function groupOrganizations(text: string, mentions: Mention[]): EntityGro
  * "Pirates" after "Pittsburgh Pirates", "ROTC" after "Air Force ROTC", "the Commission" after "the European
  * Commission"; so is a name before an institution's head noun ("Harvard" for "Harvard University"). Two longer
  * names it could stand for ("Foreign Ministry", "Defence Ministry") leave it alone, unless the article names one
- * at least twice as often.
+ * at least twice as often. An institution's kind alone ("the Court") joins the one name of its kind; where the article
+ * names two or more, it could be any of them and is returned as ambiguous, to be left out; where it names none, it
+ * stays an organisation of its own.
  */
-function joinTailForms(groups: EntityGroup[], merged: Set<EntityGroup>): void {
+function joinTailForms(groups: EntityGroup[], merged: Set<EntityGroup>): Set<EntityGroup> {
+  const ambiguous = new Set<EntityGroup>();
   const words = (g: EntityGroup) => surfaceKey(g.name).split(' ');
   for (const short of groups) {
     const tail = words(short);
+    const kind = isInstitutionKind(short.name);
     const longer = groups.filter((g) => {
       const w = words(g);
       if (g === short || merged.has(g) || w.length <= tail.length) return false;
       const endsWithIt = tail.every((t, i) => w[w.length - tail.length + i] === t);
       // "Harvard" for "Harvard University": the name before an institution's head noun.
       const namesItsHead = tail.length === 1 && w.length === 2 && w[0] === tail[0] && ORG_HEADS.has(w[1]!);
-      return endsWithIt || namesItsHead;
+      // "the Court" may stand for any court the article names, "Supreme Court of the State" as much as "Circuit Court".
+      const ofItsKind = kind && w.includes(tail[0]!);
+      return endsWithIt || namesItsHead || ofItsKind;
     });
     // Between two, the one the article names at least twice as often ("Boston Red Sox" over "Pawtucket Red Sox").
     const ranked = [...longer].sort((a, b) => b.mentions.length - a.mentions.length);
+    // "the Court" in legal text is the court hearing the case, which the transcript seldom names in full: whatever
+    // other court the text names, it may not be that one.
+    const anyCourt = kind && /^courts?$/i.test(cleanOrganizationName(short.name)) && ranked.length > 0;
+    if (kind && (ranked.length > 1 || anyCourt)) {
+      ambiguous.add(short);
+      continue;
+    }
     if (ranked.length === 0 || (ranked.length > 1 && ranked[0]!.mentions.length < 2 * ranked[1]!.mentions.length)) continue;
     ranked[0]!.mentions.push(...short.mentions);
     ranked[0]!.spellings.push(...short.spellings);
     merged.add(short);
   }
+  return ambiguous;
 }

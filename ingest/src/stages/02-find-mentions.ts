@@ -5,16 +5,19 @@ import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { harmoniseDocumentNames } from '../nlp/document-names.js';
 import { isNonActorName } from '../nlp/non-actors.js';
+import { isTitleWord } from '../resolve/person-titles.js';
 import { isEverydayWord, isOrdinaryNoun, lexiconTag } from '../nlp/word-classes.js';
 import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { tagInstitutionNames } from '../nlp/institution-names.js';
+import { tagNamesAfterHonorifics } from '../nlp/honorific-names.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
 import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimNameEdges, trimSentenceOpener, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { splitTitledSpans } from '../nlp/title-split.js';
+import { isWorkTitle } from '../nlp/work-titles.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
 import type { Token } from '../nlp/tokenize.js';
 
@@ -89,7 +92,9 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
   if (spelledCountry && (spelledCountry.via === 'name' || spelledCountry.via === 'abbreviation')) {
     return { ...base, type: 'Country', iso2: spelledCountry.iso2, via: spelledCountry.via, canonical: spelledCountry.canonical };
   }
-  if ((span.label === 'PER' || span.label === 'ORG') && isNonActorName(surface)) return undefined;
+  // After a title the name is a person's, whatever its last word: "Judge Shanlyn Park", "Mr. Hall".
+  const titled = span.label === 'PER' && isTitleWord(tokens[span.from - 1]?.text ?? '');
+  if ((span.label === 'PER' || span.label === 'ORG') && !titled && isNonActorName(surface)) return undefined;
   if (span.label === 'PER') return { ...base, type: 'Person' };
   if (span.label === 'ORG') return { ...base, type: 'Organization' };
   const country = lookupCountry(surface);
@@ -160,7 +165,8 @@ export function findMentions(text: string): TextAnalysis {
   const { tokens } = prepared;
   const tags: string[] = decode(prepared, model.score, undefined, model.dynamic);
   applyAcronyms(tokens, tags);
-  tagInstitutionNames(tokens, tags);
+  tagInstitutionNames(tokens, tags, prepared.compromiseTags);
+  tagNamesAfterHonorifics(tokens, tags);
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
   tagEmployersAfterTitles(tokens, tags, model.casing);
@@ -198,6 +204,7 @@ export function findMentions(text: string): TextAnalysis {
     }
     // "the North", "the South": a compass word alone names no actor we can pin down.
     if (span.to - span.from === 1 && COMPASS.has(tokens[span.from]!.text.toLowerCase())) continue;
+    if (isWorkTitle(tokens, tags, prepared.compromiseTags, span)) continue;
     const sentenceStart = prepared.sentences[sentenceOf[span.from]!]![0];
     // One word the training text almost always writes in lower case ("Unification", "War") is no organisation.
     if (span.to - span.from === 1 && span.label === 'ORG' && model.casing.get(tokens[span.from]!.text.toLowerCase()) === 'L') continue;

@@ -152,10 +152,22 @@ describe('resolveEntities: countries and organisations', () => {
       ['org:board-for-arctic-shipping-safety Board for Arctic Shipping Safety [BASS] x3'],
     ],
     [
-      'the last words of the one longer name are that organisation named short',
+      'the last words of the one longer name are that organisation named short; a kind alone that could be two is left out',
       'The Pittsburgh Pirates signed him. The Pirates won. The Foreign Ministry and the Defence Ministry spoke. The Ministry said no.',
       [['Pittsburgh Pirates', 'Organization'], ['Pirates', 'Organization'], ['Foreign Ministry', 'Organization'], ['Defence Ministry', 'Organization'], ['Ministry', 'Organization']],
-      ['org:pittsburgh-pirates Pittsburgh Pirates [Pirates] x2', 'org:foreign-ministry Foreign Ministry [] x1', 'org:defence-ministry Defence Ministry [] x1', 'org:ministry Ministry [] x1'],
+      ['org:pittsburgh-pirates Pittsburgh Pirates [Pirates] x2', 'org:foreign-ministry Foreign Ministry [] x1', 'org:defence-ministry Defence Ministry [] x1'],
+    ],
+    [
+      'a kind alone joins the one name of its kind, and stays its own where there is none',
+      'The Ministry of Defence spoke. The Ministry said no. In another case the Committee met.',
+      [['Ministry of Defence', 'Organization'], ['Ministry', 'Organization'], ['Committee', 'Organization']],
+      ['org:ministry-of-defence Ministry of Defence [Ministry] x2', 'org:committee Committee [] x1'],
+    ],
+    [
+      '"the Court" joins no court the text names: it is the court hearing the case',
+      'The Circuit Court erred. May it please the Court.',
+      [['Circuit Court', 'Organization'], ['Court', 'Organization']],
+      ['org:circuit-court Circuit Court [] x1'],
     ],
     [
       'a name before an institution\'s head noun is that institution; between two, the one named twice as often',
