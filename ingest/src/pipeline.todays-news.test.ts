@@ -125,4 +125,16 @@ describe('extraction on today’s news', () => {
       'Person:Guruswamy', 'Person:Shanlyn Park', 'Person:Diplock',
     ]);
   });
+
+  it('reads a school’s place alone as the school once it is named, but a city stays a city', () => {
+    const text = 'He attended Harrow School. In 1801 he was sent to Harrow, where he met other Harrow boys. She moved to Boston and attended Boston University.';
+    expect(entity(text, 'org:harrow-school')!.mentions.map((m) => m.text)).toEqual(['Harrow School', 'Harrow', 'Harrow']);
+    expect(actors(text)).toEqual(['Organization:Harrow School', 'Organization:Boston University']);
+  });
+
+  it('reads brand words with a capital inside as organisations, not surnames like McDonald', () => {
+    expect(actors('She posts on YouTube and reads for LibriVox, and met Ronald McDonald.')).toEqual([
+      'Organization:YouTube', 'Organization:LibriVox', 'Person:Ronald McDonald',
+    ]);
+  });
 });

@@ -7,6 +7,7 @@
  */
 import { HONORIFICS, isTitleWord } from '../resolve/person-titles.js';
 import { lookupCountry } from './countries.js';
+import { isNonActorName } from './non-actors.js';
 import type { Token } from './tokenize.js';
 import { isFunctionWord } from './word-classes.js';
 
@@ -31,6 +32,8 @@ export function tagNamesAfterHonorifics(tokens: Token[], tags: string[]): void {
     if (end - i > MAX_NAME_WORDS || tags[end]?.startsWith('I-')) continue;
     const words = tokens.slice(i + 1, end).map((t) => t.text);
     if (words.some((w) => isTitleWord(w) || INSTITUTION_WORDS.test(w)) || lookupCountry(words.join(' '))) continue;
+    // A work or a thing named for someone: "Warhol's Prince Series".
+    if (isNonActorName([word, ...words].join(' '))) continue;
     const from = spanOpensHere ? i : i + 1;
     for (let k = from; k < end; k++) tags[k] = (k === from ? 'B-' : 'I-') + 'PER';
     i = end - 1;

@@ -7,7 +7,10 @@
  * Three repairs, on the tags, before names are harmonised across the text:
  * 1. a place or miscellaneous span holding an institutional head becomes an organisation;
  * 2. a span followed at once by a capitalised head the tagger left out grows to take it in ("Catholic Church");
- * 3. "Head of [the] Name" ("County of Maui", "Office of the Mayor", "Corps of Engineers") is one organisation.
+ * 3. "Head of [the] Name" ("County of Maui", "Office of the Mayor", "Corps of Engineers") is one organisation;
+ * 4. once a school is named in full, the place it is named for alone is the school ("sent to Harrow" after "Harrow
+ *    School", "At Suffolk" after "Suffolk University"), except after "in", "near" or "outside", which keep a place,
+ *    and for a city compromise knows ("Boston" beside "Boston University").
  * A person's span with a head inside is an organisation too ("Circuit/PER Court/PER", "Barstool/PER Sports/PER"),
  * unless compromise knows one of its words as a given name ("Charlotte Church") or a title precedes it ("Senator
  * Frank Church").
@@ -99,6 +102,27 @@ function holdsGivenName(compromiseTags: string[], from: number, to: number): boo
   return false;
 }
 
+/** Heads of a school named for its place, which the place's name alone goes on to stand for. */
+const SCHOOL_HEADS = new Set(['University', 'College', 'School', 'Academy']);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
+
+/** 4. The place a school is named for, alone, once the school is named in full: "Harrow" after "Harrow School". */
+function tagSchoolShortNames(tokens: Token[], tags: string[], compromiseTags: string[]): void {
+  const schoolPlaces = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && SCHOOL_HEADS.has(tokens[i + 1]!.text) && tags[i + 2] !== 'I-ORG') schoolPlaces.add(tokens[i]!.text);
+  }
+  if (schoolPlaces.size === 0) return;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!schoolPlaces.has(tokens[i]!.text) || !/^(O|B-LOC)$/.test(tags[i]!) || tags[i + 1]?.startsWith('I-')) continue;
+    // A city compromise knows ("moved to Boston" beside "Boston University") is more often the city.
+    if (/\b(City|Country)\b/.test(compromiseTags[i] ?? '')) continue;
+    // Part of a longer capitalised name ("Harrow Road"), or a place by its preposition ("in Harrow").
+    if (/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') || PLACE_PREPOSITIONS.has(tokens[i - 1]?.text.toLowerCase() ?? '')) continue;
+    tags[i] = 'B-ORG';
+  }
+}
+
 /** Rewrites `tags` in place (see the module comment); `compromiseTags` per token, as compromise-tags gives them. */
 export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseTags: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -122,7 +146,7 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
         grown = true;
       }
       // 1. A place or miscellaneous name with a head inside; a person's name when it grew a head or holds no given name.
-      const namesPerson = type === 'PER' && (holdsGivenName(compromiseTags, i, lastHead + 1) || isTitleWord(tokens[i - 1]?.text ?? ''));
+      const namesPerson = type === 'PER' && (holdsGivenName(compromiseTags, i, lastHead + 1) || /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && isTitleWord(tokens[i - 1]!.text));
       if (lastHead >= 0 && (grown || type === 'LOC' || type === 'MISC' || (type === 'PER' && !namesPerson))) {
         // Words after the head, unless "of ...", are another name the tagger ran on into: "Washington State
         // University Simon Ličen" is a university and a person.
@@ -145,4 +169,5 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
       i = ofEnd - 1;
     }
   }
+  tagSchoolShortNames(tokens, tags, compromiseTags);
 }

@@ -11,6 +11,7 @@ import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { tagInstitutionNames } from '../nlp/institution-names.js';
 import { tagNamesAfterHonorifics } from '../nlp/honorific-names.js';
+import { tagCamelCaseBrands } from '../nlp/camel-case-names.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
@@ -93,7 +94,8 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
     return { ...base, type: 'Country', iso2: spelledCountry.iso2, via: spelledCountry.via, canonical: spelledCountry.canonical };
   }
   // After a title the name is a person's, whatever its last word: "Judge Shanlyn Park", "Mr. Hall".
-  const titled = span.label === 'PER' && isTitleWord(tokens[span.from - 1]?.text ?? '');
+  const before = tokens[span.from - 1]?.text ?? '';
+  const titled = span.label === 'PER' && /^\p{Lu}/u.test(before) && isTitleWord(before);
   if ((span.label === 'PER' || span.label === 'ORG') && !titled && isNonActorName(surface)) return undefined;
   if (span.label === 'PER') return { ...base, type: 'Person' };
   if (span.label === 'ORG') return { ...base, type: 'Organization' };
@@ -167,6 +169,7 @@ export function findMentions(text: string): TextAnalysis {
   applyAcronyms(tokens, tags);
   tagInstitutionNames(tokens, tags, prepared.compromiseTags);
   tagNamesAfterHonorifics(tokens, tags);
+  tagCamelCaseBrands(tokens, tags);
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
   tagEmployersAfterTitles(tokens, tags, model.casing);
