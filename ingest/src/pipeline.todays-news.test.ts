@@ -137,4 +137,20 @@ describe('extraction on today’s news', () => {
       'Organization:YouTube', 'Organization:LibriVox', 'Person:Ronald McDonald',
     ]);
   });
+
+  it('reads the parties of a case as people, but a state and a fixture’s teams keep their reading', () => {
+    expect(actors('The court heard Biden v. Nebraska and cited Wade v. Jacobs.')).toEqual(['Person:Biden', 'Person:Wade', 'Person:Jacobs']);
+    expect(actors('Chelsea v Arsenal ended in a draw.')).toEqual(['Organization:Chelsea', 'Organization:Arsenal']);
+  });
+
+  it('reads "the Church" after "the Catholic Church" as that church, and a role after "as" as no one met before', () => {
+    const church = 'He remained in the Roman Catholic Church at a time when the Church was persecuted.';
+    expect(entity(church, 'org:roman-catholic-church')!.mentions.map((m) => m.text)).toEqual(['Roman Catholic Church', 'Church']);
+    const role = 'He worked with Tom Welling on the film. In 2005 he appeared in Cry Wolf as Tom.';
+    expect(entity(role, 'person:tom-welling')!.mentions.map((m) => m.text)).toEqual(['Tom Welling']);
+  });
+
+  it('reads a given name and an unfamiliar surname the tagger took for a firm as a person', () => {
+    expect(actors('Counsel for the respondents: Kirk M. Bart and Celeste Pollock.')).toEqual(['Person:Kirk M. Bart', 'Person:Celeste Pollock']);
+  });
 });

@@ -4,13 +4,16 @@
  * words, so the place or people inside such a name often win: "Suffolk/LOC University/LOC", "Catholic/MISC
  * Church/O", "Collins/PER College/O". The head noun says what the whole is: an organisation.
  *
- * Three repairs, on the tags, before names are harmonised across the text:
+ * Six repairs, on the tags, before names are harmonised across the text:
  * 1. a place or miscellaneous span holding an institutional head becomes an organisation;
  * 2. a span followed at once by a capitalised head the tagger left out grows to take it in ("Catholic Church");
  * 3. "Head of [the] Name" ("County of Maui", "Office of the Mayor", "Corps of Engineers") is one organisation;
- * 4. once a school is named in full, the place it is named for alone is the school ("sent to Harrow" after "Harrow
+ * 4. untagged capitalised words ending in a head are an organisation ("Time Magazine", "the District Court");
+ * 5. once a school is named in full, the place it is named for alone is the school ("sent to Harrow" after "Harrow
  *    School", "At Suffolk" after "Suffolk University"), except after "in", "near" or "outside", which keep a place,
  *    and for a city compromise knows ("Boston" beside "Boston University").
+ * 6. "the Church" after "the Catholic Church": a head alone after "the", where the text names exactly one
+ *    organisation with that head, is that organisation named short (resolution joins them);
  * A person's span with a head inside is an organisation too ("Circuit/PER Court/PER", "Barstool/PER Sports/PER"),
  * unless compromise knows one of its words as a given name ("Charlotte Church") or a title precedes it ("Senator
  * Frank Church").
@@ -94,6 +97,11 @@ function ofNameEnd(tokens: Token[], tags: string[], at: number): number {
   return i > start ? i : -1;
 }
 
+/** Whether a word alone is an institution's head noun: "Church", "University", "Sports". */
+export function isInstitutionHead(word: string): boolean {
+  return HEADS.has(word);
+}
+
 const GIVEN_NAME = /\bFirstName\b/;
 
 /** Whether compromise knows a word of tokens [from, to) as a given name. */
@@ -106,7 +114,7 @@ function holdsGivenName(compromiseTags: string[], from: number, to: number): boo
 const SCHOOL_HEADS = new Set(['University', 'College', 'School', 'Academy']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
 
-/** 4. The place a school is named for, alone, once the school is named in full: "Harrow" after "Harrow School". */
+/** 5. The place a school is named for, alone, once the school is named in full: "Harrow" after "Harrow School". */
 function tagSchoolShortNames(tokens: Token[], tags: string[], compromiseTags: string[]): void {
   const schoolPlaces = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -119,6 +127,33 @@ function tagSchoolShortNames(tokens: Token[], tags: string[], compromiseTags: st
     if (/\b(City|Country)\b/.test(compromiseTags[i] ?? '')) continue;
     // Part of a longer capitalised name ("Harrow Road"), or a place by its preposition ("in Harrow").
     if (/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') || PLACE_PREPOSITIONS.has(tokens[i - 1]?.text.toLowerCase() ?? '')) continue;
+    tags[i] = 'B-ORG';
+  }
+}
+
+/** Where the untagged capitalised words before token `at` start ("News Agency" before "of Nigeria"). */
+function untaggedNameStart(tokens: Token[], tags: string[], at: number): number {
+  let from = at;
+  while (from > 0 && tags[from - 1] === 'O' && CAPITALISED.test(tokens[from - 1]!.text) && !isFunctionWord(tokens[from - 1]!.text)) from--;
+  return from;
+}
+
+/** 6. A head alone after "the" names the one organisation of the text that ends in it: "the Church", "the Army". */
+function tagHeadsNamedShort(tokens: Token[], tags: string[]): void {
+  const namesByHead = new Map<string, Set<string>>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tags[i] !== 'B-ORG') continue;
+    const end = spanEnd(tags, i);
+    const head = tokens[end - 1]!.text;
+    if (end - i >= 2 && (HEADS.has(head) || head === 'Government')) {
+      const names = namesByHead.get(head) ?? new Set<string>();
+      namesByHead.set(head, names.add(tokens.slice(i, end).map((t) => t.text).join(' ')));
+    }
+    i = end - 1;
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    if (tags[i] !== 'O' || namesByHead.get(tokens[i]!.text)?.size !== 1 || tokens[i - 1]!.text !== 'the') continue;
+    if (CAPITALISED.test(tokens[i + 1]?.text ?? '')) continue;
     tags[i] = 'B-ORG';
   }
 }
@@ -162,12 +197,20 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
     // capitalised words before it ("News Agency of Nigeria").
     if (tag === 'O' && HEADS_BEFORE_OF.has(tokens[i]!.text)) {
       const ofEnd = ofNameEnd(tokens, tags, i + 1);
-      if (ofEnd < 0) continue;
-      let from = i;
-      while (from > 0 && tags[from - 1] === 'O' && CAPITALISED.test(tokens[from - 1]!.text) && !isFunctionWord(tokens[from - 1]!.text)) from--;
-      label(tags, from, ofEnd, 'ORG');
-      i = ofEnd - 1;
+      if (ofEnd >= 0) {
+        label(tags, untaggedNameStart(tokens, tags, i), ofEnd, 'ORG');
+        i = ofEnd - 1;
+        continue;
+      }
+    }
+    // 4. Untagged capitalised words ending in a head: "Time Magazine", "the District Court", "the Second Circuit".
+    if (tag === 'O' && isHead(tokens, i)) {
+      const from = untaggedNameStart(tokens, tags, i);
+      // One word opening a sentence may be capitalised for the sentence alone ("Police said").
+      const opensSentence = from === 0 || /^[.!?:;"“]$/.test(tokens[from - 1]!.text);
+      if (from < i && !(opensSentence && from === i - 1)) label(tags, from, i + 1, 'ORG');
     }
   }
   tagSchoolShortNames(tokens, tags, compromiseTags);
+  tagHeadsNamedShort(tokens, tags);
 }

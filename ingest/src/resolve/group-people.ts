@@ -114,11 +114,21 @@ function joinShorterSpellings(clusters: Cluster[]): void {
 }
 
 /**
+ * "appeared in Cry Wolf as Tom", "guest starred as Ruby": one name after "as" is a role an actor played, a character,
+ * not the real person of that name the article met before. Comparisons keep their person: "just as Warhol's estate
+ * did", "as much as Britney", "leaders such as Merkel".
+ */
+function namesARole(text: string, mention: Mention): boolean {
+  const before = /(\S+)\s+as\s+$/.exec(text.slice(Math.max(0, mention.start - 24), mention.start));
+  return before !== null && !/^(just|much|well|such|known|same|so|as)$/i.test(before[1]!);
+}
+
+/**
  * Group person mentions. `sentenceOf[i]` is the sentence of `mentions[i]`;
  * it lets a short form skip a full name used in its own sentence (a writer
- * who meant that person again would have said "she").
+ * who meant that person again would have said "she"). `text`, when given, keeps a role named after "as" apart.
  */
-export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleResult {
+export function groupPeople(mentions: Mention[], sentenceOf: number[], text = ''): PeopleResult {
   const clusters: Cluster[] = [];
   const byFullKey = new Map<string, Cluster>();
   const byEnds = new Map<string, Cluster[]>();
@@ -161,7 +171,7 @@ export function groupPeople(mentions: Mention[], sentenceOf: number[]): PeopleRe
 
   const unresolved: Mention[] = [];
   for (const short of shorts) {
-    let candidates = clusters.filter((c) => c.ends.has(short.key));
+    let candidates = text && namesARole(text, short.mention) ? [] : clusters.filter((c) => c.ends.has(short.key));
     if (candidates.length > 1) candidates = candidates.filter((c) => !c.sentences.has(short.sentence));
     // Still two namesakes: the one named in the sentence just before, if only one was, is meant.
     if (candidates.length > 1 && short.sentence > 0) {

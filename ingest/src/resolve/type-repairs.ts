@@ -10,6 +10,7 @@ import { cachedKey as surfaceKey } from './cached-key.js';
 import type { EntityGroup } from './entity-group.js';
 import { lexiconTag } from '../nlp/word-classes.js';
 import { ORG_HEADS } from '../nlp/refine.js';
+import { isInstitutionHead } from '../nlp/institution-names.js';
 import { acronymLetters, cleanOrganizationName, lettersFit } from './group-organizations.js';
 
 const words = (s: string) => s.trim().split(/\s+/).length;
@@ -51,7 +52,7 @@ export function givenNamesAsPeople(text: string, mentions: Mention[]): Mention[]
     const last = parts.at(-1)!;
     if (m.type === 'Person' && parts.length >= 2) surnames.add(last);
     if (m.type !== 'Organization' || parts.length < 2 || parts.length > 3) continue;
-    if (ORG_HEADS.has(last.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(last) || !(isGiven(parts[0]!) || personal.has(last))) continue;
+    if (ORG_HEADS.has(last.toLowerCase()) || isInstitutionHead(last) || !/^\p{Lu}\p{Ll}/u.test(last) || !(isGiven(parts[0]!) || personal.has(last))) continue;
     // The surname alone somewhere else: neither right after the given name nor before another capitalised word.
     const alone = new RegExp(`(?<!${escape(parts.at(-2)!)}\\s)\\b${escape(last)}\\b(?!\\s\\p{Lu})`, 'u');
     if (alone.test(text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end))) surnames.add(last);

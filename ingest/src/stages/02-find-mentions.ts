@@ -12,6 +12,8 @@ import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
 import { tagInstitutionNames } from '../nlp/institution-names.js';
 import { tagNamesAfterHonorifics } from '../nlp/honorific-names.js';
 import { tagCamelCaseBrands } from '../nlp/camel-case-names.js';
+import { tagGivenNamePeople } from '../nlp/given-name-people.js';
+import { tagCaseParties } from '../nlp/case-parties.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
@@ -170,6 +172,8 @@ export function findMentions(text: string): TextAnalysis {
   tagInstitutionNames(tokens, tags, prepared.compromiseTags);
   tagNamesAfterHonorifics(tokens, tags);
   tagCamelCaseBrands(tokens, tags);
+  tagGivenNamePeople(tokens, tags, prepared.compromiseTags);
+  tagCaseParties(tokens, tags, prepared.compromiseTags);
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
   tagEmployersAfterTitles(tokens, tags, model.casing);

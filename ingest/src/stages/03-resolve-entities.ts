@@ -22,7 +22,7 @@ export function resolveEntities(text: string, analysis: TextAnalysis, decisions:
   );
   const countries = groupCountries(mentions.filter((m) => m.type === 'Country'));
   const { people, organizations } = foldIntoCountries(mentions, countries);
-  const { groups: personGroups, unresolved } = groupPeople(people, sentenceIndexOf(analysis.sentences, people));
+  const { groups: personGroups, unresolved } = groupPeople(people, sentenceIndexOf(analysis.sentences, people), text);
   const groups: EntityGroup[] = [...personGroups, ...groupOrganizations(text, organizations), ...countries];
   return applyDecisions(groups, unresolved, decisions).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
