@@ -168,6 +168,7 @@ export function findMentions(text: string): TextAnalysis {
   const prepared = prepareText(text, model.casing, { weights: model.weights });
   const { tokens } = prepared;
   const tags: string[] = decode(prepared, model.score, undefined, model.dynamic);
+  // Tag repairs from cue words the tagger cannot weigh, in order; harmonising then spreads each name's reading.
   applyAcronyms(tokens, tags);
   tagInstitutionNames(tokens, tags, prepared.compromiseTags);
   tagNamesAfterHonorifics(tokens, tags);
