@@ -153,4 +153,10 @@ describe('extraction on today’s news', () => {
   it('reads a given name and an unfamiliar surname the tagger took for a firm as a person', () => {
     expect(actors('Counsel for the respondents: Kirk M. Bart and Celeste Pollock.')).toEqual(['Person:Kirk M. Bart', 'Person:Celeste Pollock']);
   });
+
+  it('splits two organisations the tagger ran together across a verb', () => {
+    expect(actors('Morgan Stanley and Goldman Sachs advised JPMorgan Chase.')).toEqual([
+      'Organization:Morgan Stanley', 'Organization:Goldman Sachs', 'Organization:JPMorgan Chase',
+    ]);
+  });
 });

@@ -181,8 +181,10 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
         grown = true;
       }
       // 1. A place or miscellaneous name with a head inside; a person's name when it grew a head or holds no given name.
-      const namesPerson = type === 'PER' && (holdsGivenName(compromiseTags, i, lastHead + 1) || /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && isTitleWord(tokens[i - 1]!.text));
-      if (lastHead >= 0 && (grown || type === 'LOC' || type === 'MISC' || (type === 'PER' && !namesPerson))) {
+      // A title before the name, or opening it ("Senator/LOC Church/LOC"), makes it a person's.
+      const titled = (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && isTitleWord(tokens[i - 1]!.text)) || (end - i === 2 && isTitleWord(tokens[i]!.text));
+      const namesPerson = titled || (type === 'PER' && holdsGivenName(compromiseTags, i, lastHead + 1));
+      if (lastHead >= 0 && !namesPerson && (grown || type === 'LOC' || type === 'MISC' || type === 'PER')) {
         // Words after the head, unless "of ...", are another name the tagger ran on into: "Washington State
         // University Simon Ličen" is a university and a person.
         const nameEnd = lastHead + 1 < end && tokens[lastHead + 1]!.text !== 'of' ? lastHead + 1 : end;
@@ -208,7 +210,8 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
       const from = untaggedNameStart(tokens, tags, i);
       // One word opening a sentence may be capitalised for the sentence alone ("Police said").
       const opensSentence = from === 0 || /^[.!?:;"“]$/.test(tokens[from - 1]!.text);
-      if (from < i && !(opensSentence && from === i - 1)) label(tags, from, i + 1, 'ORG');
+      // A title opening the words is a titled person: "Senator Church".
+      if (from < i && !(opensSentence && from === i - 1) && !isTitleWord(tokens[from]!.text)) label(tags, from, i + 1, 'ORG');
     }
   }
   tagSchoolShortNames(tokens, tags, compromiseTags);

@@ -211,3 +211,24 @@ export function splitCoordinations(spans: LabelledSpan[], tokens: Token[]): Labe
   }
   return out;
 }
+
+/**
+ * A lower-case verb inside a span is where the tagger ran two names together across a clause: "Goldman Sachs
+ * advised JPMorgan Chase". Names hold lower-case function words ("Bank of America"), never a verb: split there.
+ */
+export function splitAtVerbs(spans: LabelledSpan[], tokens: Token[], compromiseTags: string[]): LabelledSpan[] {
+  const out: LabelledSpan[] = [];
+  const part = (label: string, from: number, to: number): LabelledSpan => ({ label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end });
+  for (const span of spans) {
+    let from = span.from;
+    for (let i = span.from + 1; i < span.to - 1; i++) {
+      const tags = compromiseTags[i] ?? '';
+      const word = tokens[i]!.text;
+      if (!/^\p{Ll}/u.test(word) || !/\bVerb\b/.test(tags) || /\b(Preposition|Determiner|Conjunction)\b/.test(tags) || isFunctionWord(word)) continue;
+      if (i > from) out.push(part(span.label, from, i));
+      from = i + 1;
+    }
+    out.push(from === span.from ? span : part(span.label, from, span.to));
+  }
+  return out;
+}

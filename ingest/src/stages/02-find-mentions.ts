@@ -17,7 +17,7 @@ import { tagCaseParties } from '../nlp/case-parties.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
 import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
-import { isHeadline, refineSpan, splitAtPossessives, splitCoordinations, trimNameEdges, trimSentenceOpener, type RefineContext } from '../nlp/refine.js';
+import { isHeadline, refineSpan, splitAtPossessives, splitAtVerbs, splitCoordinations, trimNameEdges, trimSentenceOpener, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { splitTitledSpans } from '../nlp/title-split.js';
 import { isWorkTitle } from '../nlp/work-titles.js';
@@ -192,6 +192,7 @@ export function findMentions(text: string): TextAnalysis {
   spans = mergeSplitCountries(text, spans, tokens, tags);
   spans = splitAtPossessives(spans, tokens);
   spans = splitCoordinations(spans, tokens);
+  spans = splitAtVerbs(spans, tokens, prepared.compromiseTags);
   spans = splitTitledSpans(spans, tokens);
   // The token after the last name dropped as no actor: the rest of a title the tagger broke up continues there
   // ("Declaration for Peace, Prosperity and Unification").
