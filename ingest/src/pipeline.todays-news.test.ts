@@ -159,4 +159,13 @@ describe('extraction on today’s news', () => {
       'Organization:Morgan Stanley', 'Organization:Goldman Sachs', 'Organization:JPMorgan Chase',
     ]);
   });
+
+  it('reads an institution named for a person as the institution, and a person with a surname like "Church" as the person', () => {
+    expect(actors('The Prince Charles Foundation paid for the Bill Gates Foundation study.')).toEqual([
+      'Organization:Prince Charles Foundation', 'Organization:Bill Gates Foundation',
+    ]);
+    expect(actors('Senator Frank Church and Charlotte Church met Margaret Court.')).toEqual([
+      'Person:Frank Church', 'Person:Charlotte Church', 'Person:Margaret Court',
+    ]);
+  });
 });

@@ -14,9 +14,9 @@
  *    and for a city compromise knows ("Boston" beside "Boston University").
  * 6. "the Church" after "the Catholic Church": a head alone after "the", where the text names exactly one
  *    organisation with that head, is that organisation named short (resolution joins them);
- * A person's span with a head inside is an organisation too ("Circuit/PER Court/PER", "Barstool/PER Sports/PER"),
- * unless compromise knows one of its words as a given name ("Charlotte Church") or a title precedes it ("Senator
- * Frank Church").
+ * A person's span with a head inside is an organisation too ("Circuit/PER Court/PER", "Charles/PER Foundation/PER"),
+ * unless the head is also a surname and compromise knows a word of the span as a given name ("Charlotte Church") or
+ * a title precedes it ("Senator Frank Church").
  */
 import type { Token } from './tokenize.js';
 import { isFunctionWord } from './word-classes.js';
@@ -102,6 +102,9 @@ export function isInstitutionHead(word: string): boolean {
   return HEADS.has(word);
 }
 
+/** Heads that are surnames too: "Charlotte Church", "Margaret Court", "Senator Church". */
+const SURNAME_HEADS = new Set(['Church', 'Court', 'Press', 'Guard']);
+
 const GIVEN_NAME = /\bFirstName\b/;
 
 /** Whether compromise knows a word of tokens [from, to) as a given name. */
@@ -182,9 +185,13 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
       }
       // 1. A place or miscellaneous name with a head inside; a person's name when it grew a head or holds no given name.
       // A title before the name, or opening it ("Senator/LOC Church/LOC"), makes it a person's.
-      const titled = (/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && isTitleWord(tokens[i - 1]!.text)) || (end - i === 2 && isTitleWord(tokens[i]!.text));
-      const namesPerson = titled || (type === 'PER' && holdsGivenName(compromiseTags, i, lastHead + 1));
+      // Only a head that is also a surname ("Church", "Court") can end a person's name.
+      const titleBefore = /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && tags[i - 1] === 'O' && isTitleWord(tokens[i - 1]!.text);
+      const titled = titleBefore || (end - i === 2 && isTitleWord(tokens[i]!.text));
+      const namesPerson = lastHead >= 0 && SURNAME_HEADS.has(tokens[lastHead]!.text) && (titled || (type === 'PER' && holdsGivenName(compromiseTags, i, lastHead + 1)));
       if (lastHead >= 0 && !namesPerson && (grown || type === 'LOC' || type === 'MISC' || type === 'PER')) {
+        // The title of the namesake belongs to the institution's name: "the Prince/O Charles/PER Foundation/PER".
+        if (titleBefore && type === 'PER') i--;
         // Words after the head, unless "of ...", are another name the tagger ran on into: "Washington State
         // University Simon Ličen" is a university and a person.
         const nameEnd = lastHead + 1 < end && tokens[lastHead + 1]!.text !== 'of' ? lastHead + 1 : end;

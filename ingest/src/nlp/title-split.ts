@@ -7,6 +7,7 @@
 import { titleLengthsAt } from '../resolve/person-titles.js';
 import { lookupCountry } from './countries.js';
 import { ORG_HEADS } from './refine.js';
+import { isInstitutionHead } from './institution-names.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
 
@@ -44,7 +45,7 @@ export function splitTitledSpans(spans: LabelledSpan[], tokens: Token[]): Labell
     const lastWord = tokens[nameEnd - 1]!.text.toLowerCase();
     // An organisation named after a title ("General Motors", "King Abdullah University") is no person: ask for a
     // first and last name after the title, and no institutional head noun at the end.
-    const personLike = nameWords >= 1 && !ORG_HEADS.has(lastWord) && !lookupCountry(tokens.slice(title.to, nameEnd).map((t) => t.text).join(' '));
+    const personLike = nameWords >= 1 && !ORG_HEADS.has(lastWord) && !isInstitutionHead(tokens[nameEnd - 1]!.text) && !lookupCountry(tokens.slice(title.to, nameEnd).map((t) => t.text).join(' '));
     // A person's span that holds a whole title ("President Lee") keeps it: resolution strips it. One that starts
     // inside a title ("State Antony Blinken" after "Secretary of") cannot be stripped later, so it is cut here.
     const startsInsideTitle = title.from < span.from;
