@@ -21,7 +21,7 @@ import {
 } from './stages/01-read-articles.js';
 import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from './stages/05-load-graph.js';
 import { reconcileActors, resolveBatch, shortActorIds } from './stages/06-reconcile-actors.js';
-import { createExtractPool, defaultWorkerCount } from './workers/extract-pool.js';
+import { createExtractPool, defaultSpareWorkerCount, defaultWorkerCount } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
   /** Extraction threads; 0 extracts on the main thread. Default: one per core, less one beside a local Neo4j. */
@@ -102,7 +102,10 @@ export async function ingestPaths(
     ? await readAnalystDecisions(store)
     : { aliases: new Map(), rejected: new Set(), retyped: new Map() };
   const databaseOnThisMachine = store !== undefined && neo4jOnThisMachine(store);
-  const pool = createExtractPool(decisions, options.workers ?? defaultWorkerCount({ databaseOnThisMachine }));
+  // Asked for a number of workers, the run uses that many; by default a spare one soaks up the writer's idle CPU.
+  const pool = options.workers !== undefined
+    ? createExtractPool(decisions, options.workers)
+    : createExtractPool(decisions, defaultWorkerCount({ databaseOnThisMachine }), defaultSpareWorkerCount({ databaseOnThisMachine }));
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let before: { entities: number; links: number } | undefined;
   let writing: Promise<void> = Promise.resolve();

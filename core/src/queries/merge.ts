@@ -71,6 +71,18 @@ export async function mergeEntities(graph: Graph, pairs: Array<{ source: string;
   });
 }
 
+/**
+ * The two ids of a merge, as one map parameter `$pair` ({s, t}). Neo4j caches a plan per parameter type and, for
+ * strings, per length class: as two string parameters, a merge whose ids are of new lengths ("org:cbi" into
+ * "org:confederation-of-british-industry") planned all its statements again, most of a second each time, and
+ * most of the time stage 6 took after an ingest. A map parameter carries no length, so each statement is planned once.
+ */
+type PairParams = { pair: { s: string; t: string } };
+
+function pairParams(sourceId: string, targetId: string): PairParams {
+  return { pair: { s: sourceId, t: targetId } };
+}
+
 async function mergeInTx(run: TxRun, sourceId: string, targetId: string, analyst: string, expectedVersion?: number): Promise<MergeResult> {
   const source = await lockEntity(run, sourceId, expectedVersion);
   const target = await lockEntity(run, targetId);
@@ -79,9 +91,8 @@ async function mergeInTx(run: TxRun, sourceId: string, targetId: string, analyst
   }
   const payload = await capture(run, source, target);
   await apply(run, payload, source, target);
-  const [row] = await run(`MATCH (t:Entity {id: $t}), (s:Entity {id: $s}) RETURN ${ENTITY_FIELDS('t')} AS t, ${ENTITY_FIELDS('s')} AS s`, {
-    s: sourceId,
-    t: targetId,
+  const [row] = await run(`MATCH (t:Entity {id: $pair.t}), (s:Entity {id: $pair.s}) RETURN ${ENTITY_FIELDS('t')} AS t, ${ENTITY_FIELDS('s')} AS s`, {
+    pair: { s: sourceId, t: targetId },
   });
   const entity = compact(row.t as EntitySummary);
   const event = await recordAudit(run, { analyst, action: 'entity.merge', targetId: sourceId, before: payload, after: entity });
@@ -89,52 +100,52 @@ async function mergeInTx(run: TxRun, sourceId: string, targetId: string, analyst
 }
 
 async function capture(run: TxRun, source: EntitySummary, target: EntitySummary): Promise<MergePayload> {
-  const p = { s: source.id, t: target.id };
+  const p = pairParams(source.id, target.id);
   // The strongest-links lists are derived, rebuilt after the merge and after its undo: not worth keeping here.
   const [props] = await run(
-    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+    `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
      RETURN s { .*, topLinks: null, topWeights: null } AS s, t { .*, topLinks: null, topWeights: null } AS t`,
     p,
   );
   const mentions = await run(
-    `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $s})
-     OPTIONAL MATCH (art)-[m2:MENTIONS]->(:Entity {id: $t})
+    `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $pair.s})
+     OPTIONAL MATCH (art)-[m2:MENTIONS]->(:Entity {id: $pair.t})
      RETURN art.id AS article, properties(m) AS source, CASE WHEN m2 IS NULL THEN null ELSE properties(m2) END AS target`,
     p,
   );
   const names = await run(
-    `MATCH (sen:Sentence)-[:NAMES]->(:Entity {id: $s})
-     RETURN sen.id AS sentence, EXISTS { (sen)-[:NAMES]->(:Entity {id: $t}) } AS alsoTarget`,
+    `MATCH (sen:Sentence)-[:NAMES]->(:Entity {id: $pair.s})
+     RETURN sen.id AS sentence, EXISTS { (sen)-[:NAMES]->(:Entity {id: $pair.t}) } AS alsoTarget`,
     p,
   );
   const links = await run(
-    `MATCH (s:Entity {id: $s})-[r:LINKED]-(x:Entity)
-     OPTIONAL MATCH (:Entity {id: $t})-[r2:LINKED]-(x) WHERE x.id <> $t
+    `MATCH (s:Entity {id: $pair.s})-[r:LINKED]-(x:Entity)
+     OPTIONAL MATCH (:Entity {id: $pair.t})-[r2:LINKED]-(x) WHERE x.id <> $pair.t
      RETURN x.id AS other, startNode(r) = s AS out, properties(r) AS source,
             CASE WHEN r2 IS NULL THEN null ELSE properties(r2) END AS target`,
     p,
   );
   const relations = await run(
-    `MATCH (s:Entity {id: $s})-[r]-(x:Entity) WHERE type(r) IN $types
+    `MATCH (s:Entity {id: $pair.s})-[r]-(x:Entity) WHERE type(r) IN $types
      WITH s, r, x, type(r) AS type, startNode(r) = s AS out
-     OPTIONAL MATCH (t:Entity {id: $t})-[r2]-(x)
-       WHERE x.id <> $t AND type(r2) = type AND (startNode(r2) = t) = out
+     OPTIONAL MATCH (t:Entity {id: $pair.t})-[r2]-(x)
+       WHERE x.id <> $pair.t AND type(r2) = type AND (startNode(r2) = t) = out
      RETURN type, x.id AS other, out, properties(r) AS source, CASE WHEN r2 IS NULL THEN null ELSE properties(r2) END AS target`,
     { ...p, types: [...RELATION_TYPES] },
   );
   const records = await run(
-    `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $s})
+    `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $pair.s})
      RETURN art.id AS article, coalesce(art.linkKeys, []) AS linkKeys, coalesce(art.linkWeights, []) AS linkWeights,
             coalesce(art.relationKeys, []) AS relationKeys, coalesce(art.statements, []) AS statements`,
     p,
   );
   const annotations = await run(
     `MATCH (n:Annotation)
-     WHERE (n.targetKind = 'entity' AND n.targetId = $s)
-        OR (n.targetKind = 'link' AND $s IN split(n.targetId, '|'))
+     WHERE (n.targetKind = 'entity' AND n.targetId = $pair.s)
+        OR (n.targetKind = 'link' AND $pair.s IN split(n.targetId, '|'))
      RETURN n.id AS id, n.targetId AS targetId,
-            EXISTS { (n)-[:ABOUT]->(:Entity {id: $s}) } AS aboutSource,
-            EXISTS { (n)-[:ABOUT]->(:Entity {id: $t}) } AS aboutTarget`,
+            EXISTS { (n)-[:ABOUT]->(:Entity {id: $pair.s}) } AS aboutSource,
+            EXISTS { (n)-[:ABOUT]->(:Entity {id: $pair.t}) } AS aboutTarget`,
     p,
   );
   const keys = [...new Set([source.name, ...source.aliases].map((s) => aliasKey(target.type, s)))];
@@ -143,7 +154,7 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
      OPTIONAL MATCH (al:Alias {key: key})
      RETURN key, al.entityId AS entityId
      UNION
-     MATCH (al:Alias {entityId: $s}) RETURN al.key AS key, al.entityId AS entityId`,
+     MATCH (al:Alias {entityId: $pair.s}) RETURN al.key AS key, al.entityId AS entityId`,
     { ...p, keys },
   );
   return {
@@ -166,15 +177,15 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
  * so a later change of the article subtracts from the merged links and facts. A fact both ends had in one
  * article now counts that article once; returned per fact key, to take off the summed `articles`.
  */
-async function rewriteRecords(run: TxRun, p: { s: string; t: string }): Promise<Map<string, number>> {
+async function rewriteRecords(run: TxRun, p: PairParams): Promise<Map<string, number>> {
   const overlaps = await run(
-    `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $s})
+    `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $pair.s})
      WITH art,
-          [k IN coalesce(art.linkKeys, []) | [e IN split(k, '|') | CASE WHEN e = $s THEN $t ELSE e END]] AS ends,
+          [k IN coalesce(art.linkKeys, []) | [e IN split(k, '|') | CASE WHEN e = $pair.s THEN $pair.t ELSE e END]] AS ends,
           [k IN coalesce(art.relationKeys, []) | reduce(out = '', e IN split(k, '|') |
-             out + CASE WHEN out = '' THEN '' ELSE '|' END + CASE WHEN e = $s THEN $t ELSE e END)] AS keys,
+             out + CASE WHEN out = '' THEN '' ELSE '|' END + CASE WHEN e = $pair.s THEN $pair.t ELSE e END)] AS keys,
           [k IN coalesce(art.statements, []) | reduce(out = '', e IN split(k, '|') |
-             out + CASE WHEN out = '' THEN '' ELSE '|' END + CASE WHEN e = $s THEN $t ELSE e END)] AS said
+             out + CASE WHEN out = '' THEN '' ELSE '|' END + CASE WHEN e = $pair.s THEN $pair.t ELSE e END)] AS said
      WITH art, keys, said,
           [e IN ends | CASE WHEN e[0] <= e[1] THEN e[0] + '|' + e[1] ELSE e[1] + '|' + e[0] END] AS linkKeys,
           reduce(acc = [], k IN keys | CASE WHEN k IN acc THEN acc ELSE acc + k END) AS distinctKeys
@@ -191,12 +202,12 @@ async function rewriteRecords(run: TxRun, p: { s: string; t: string }): Promise<
 }
 
 async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, target: EntitySummary): Promise<void> {
-  const p = { s: source.id, t: target.id };
+  const p = pairParams(source.id, target.id);
   // First, while the source's mentions still lead to its articles.
   const overlap = await rewriteRecords(run, p);
   // Mentions: the target's offsets gain the source's, per article.
   await run(
-    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+    `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
      MATCH (art:Article)-[m:MENTIONS]->(s)
      MERGE (art)-[m2:MENTIONS]->(t)
      SET m2.count = coalesce(m2.count, 0) + coalesce(m.count, 0),
@@ -207,7 +218,7 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
   );
   // Evidence sentences now name the target.
   await run(
-    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+    `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
      MATCH (sen:Sentence)-[n:NAMES]->(s)
      MERGE (sen)-[:NAMES]->(t)
      DELETE n`,
@@ -215,7 +226,7 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
   );
   // Co-mention links: summed onto the target's link to the same actor, stored smaller id -> larger.
   await run(
-    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+    `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
      MATCH (s)-[r:LINKED]-(x:Entity)
      WITH s, t, r, x, properties(r) AS p
      DELETE r
@@ -241,7 +252,7 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
   await refreshTopLinks(run, changes, [source.id, target.id]);
   // Typed facts: same type and direction, now from or to the target; article counts combined, each article once.
   await run(
-    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+    `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
      MATCH (s)-[r]-(x:Entity) WHERE type(r) IN $types
      WITH s, t, r, x, type(r) AS type, startNode(r) = s AS out, properties(r) AS p
      DELETE r
@@ -262,24 +273,24 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
     targetId: a.targetId === source.id ? target.id : movedLinkKey(a.targetId, source.id, target.id),
   }));
   await run(
-    `MATCH (t:Entity {id: $t})
+    `MATCH (t:Entity {id: $pair.t})
      UNWIND $moved AS a
      MATCH (n:Annotation {id: a.id})
      SET n.targetId = a.targetId
      WITH t, n
-     OPTIONAL MATCH (n)-[ab:ABOUT]->(:Entity {id: $s})
+     OPTIONAL MATCH (n)-[ab:ABOUT]->(:Entity {id: $pair.s})
      FOREACH (_ IN CASE WHEN ab IS NULL THEN [] ELSE [1] END | DELETE ab MERGE (n)-[:ABOUT]->(t))`,
     { ...p, moved },
   );
   // Later ingests resolve every spelling of the source to the target, including earlier merges into the source.
   await run(
     `UNWIND $rows AS row
-     MERGE (al:Alias {key: row.key}) SET al.entityId = $t`,
+     MERGE (al:Alias {key: row.key}) SET al.entityId = $pair.t`,
     { ...p, rows: payload.aliasRows },
   );
   // The target carries the source's spellings; its counts come from its mentions.
   await run(
-    `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
+    `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
      SET t.aliases = [a IN reduce(acc = [], x IN coalesce(t.aliases, []) + [s.name] + coalesce(s.aliases, []) |
                         CASE WHEN x IN acc THEN acc ELSE acc + x END) WHERE a <> t.name],
          t.version = coalesce(t.version, 0) + 1,

@@ -21,7 +21,8 @@ Options:
   --date YYYY-MM-DD publication date for articles that do not say theirs
   --format EXT      format of stdin (default jsonl)
   --workers N       extraction threads (default: one per core, ${defaultWorkerCount()} here;
-                    one fewer when Neo4j runs on this machine)
+                    one fewer when Neo4j runs on this machine, plus a spare one
+                    at the lowest priority for the CPU time its writer leaves)
   --batch N         articles per write transaction, at most (default 200; the first ones are smaller)
   --dry-run         extract and report; write nothing (no database needed)
   --json            print the summary as JSON on stdout (for scripts)

@@ -13,6 +13,25 @@ const KEPT = new Set([
 
 const KEPT_ORDER = [...KEPT];
 
+/** Each kept tag's bit: a term's kept tags as one number (31 tags fit a 32-bit integer's positive range). */
+const KEPT_BIT = new Map(KEPT_ORDER.map((tag, i) => [tag, 1 << i]));
+if (KEPT_ORDER.length > 31) throw new Error('compromise-tags: more kept tags than bits in a small integer');
+
+/** The tag string of each set of kept tags met so far: terms share a few hundred sets, so each string is built once. */
+const TAGS_OF_BITS = new Map<number, string>();
+
+/** A term's kept tags, space-separated in KEPT_ORDER ('' when none). */
+function keptTags(tags: Set<string>): string {
+  let bits = 0;
+  for (const tag of tags) bits |= KEPT_BIT.get(tag) ?? 0;
+  let out = TAGS_OF_BITS.get(bits);
+  if (out === undefined) {
+    out = KEPT_ORDER.filter((tag) => (bits & KEPT_BIT.get(tag)!) !== 0).join(' ');
+    TAGS_OF_BITS.set(bits, out);
+  }
+  return out;
+}
+
 /**
  * compromise's lexicon and word-shape tagging only. Its post-tagger (grammar
  * corrections) and chunker are more than half of its cost, and the mention
@@ -55,8 +74,7 @@ export function compromiseTags(text: string, tokens: Token[]): string[] {
       offset = end + term.post.length;
       while (t < tokens.length && tokens[t]!.start < start) t++;
       if (t >= tokens.length) return out;
-      let tags = '';
-      for (const tag of KEPT_ORDER) if (term.tags.has(tag)) tags = tags ? tags + ' ' + tag : tag;
+      const tags = keptTags(term.tags);
       for (let k = t; k < tokens.length && tokens[k]!.start < end; k++) out[k] = tags;
     }
   }

@@ -46,11 +46,20 @@ const LOCATIVE = new Set(
   'in at near outside inside from to into around across through via within toward towards visit visited visiting arrived left leaving reached entered based downtown central of de'.split(' '),
 );
 
+/** readsAsUnknownNoun's answers: the same few words come back across articles, and each costs a full compromise run. */
+const unknownNouns = new Map<string, boolean>();
+
 /** A word the lexicon does not know that compromise's full tagger reads as a noun ("area", "suburbs"). */
 function readsAsUnknownNoun(word: string): boolean {
   if (lexiconTag(word) !== undefined) return false;
-  const tags = (nlp(`the ${word}`).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[1]?.tags ?? [];
-  return tags.includes('Noun') && !tags.includes('Verb');
+  let known = unknownNouns.get(word);
+  if (known === undefined) {
+    const tags = (nlp(`the ${word}`).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[1]?.tags ?? [];
+    known = tags.includes('Noun') && !tags.includes('Verb');
+    if (unknownNouns.size > 10_000) unknownNouns.clear();
+    unknownNouns.set(word, known);
+  }
+  return known;
 }
 
 /** A capital names its country's government unless the words before it make it a place, or it opens a dateline. */

@@ -16,12 +16,20 @@ export interface ExtractPool {
   close(): Promise<void>;
 }
 
-interface Pending {
+interface Job {
+  id: number;
+  article: Article;
   resolve: (extraction: Extraction) => void;
   reject: (error: Error) => void;
 }
 
 const WORKER_ENTRY = new URL('./extract-worker.mjs', import.meta.url);
+
+/**
+ * Articles a worker holds at once: one being extracted and one ready, so it never waits for the main thread,
+ * and few enough that a spare worker starved of CPU delays no more than two articles.
+ */
+const IN_FLIGHT_PER_WORKER = 2;
 
 /**
  * One worker per core; one fewer when Neo4j runs on this machine, since its writer is the ingest's
@@ -32,7 +40,16 @@ export function defaultWorkerCount(options: { databaseOnThisMachine?: boolean } 
   return Math.max(1, os.availableParallelism() - (options.databaseOnThisMachine ? 1 : 0));
 }
 
-export function createExtractPool(decisions: AnalystDecisions, workers = defaultWorkerCount()): ExtractPool {
+/**
+ * Spare workers run at the lowest priority, on CPU time nothing else wants. Beside a local Neo4j one
+ * takes the writer's core while the writer waits for extraction, and yields it as soon as the writer runs.
+ */
+export function defaultSpareWorkerCount(options: { databaseOnThisMachine?: boolean } = {}): number {
+  // Only where a thread can lower its own priority alone (elsewhere setpriority lowers the whole process).
+  return options.databaseOnThisMachine && process.platform === 'linux' ? 1 : 0;
+}
+
+export function createExtractPool(decisions: AnalystDecisions, workers = defaultWorkerCount(), spareWorkers = 0): ExtractPool {
   if (workers <= 0) {
     // Loaded on first use: the NLP takes most of a second to load, and with workers the main thread never needs it.
     let pipeline: Promise<typeof import('../pipeline.js')> | undefined;
@@ -43,37 +60,56 @@ export function createExtractPool(decisions: AnalystDecisions, workers = default
     };
   }
 
-  const init: WorkerInit = { decisions: toTransfer(decisions) };
-  const pending = new Map<number, Pending>();
-  const load = new Map<Worker, Set<number>>();
+  const transfer = toTransfer(decisions);
+  /** Articles no worker has taken yet, in order. */
+  const queue: Job[] = [];
+  /** Each worker's articles in flight; normal workers first, so they are offered work first. */
+  const load = new Map<Worker, Map<number, Job>>();
   let nextId = 0;
+  let closed = false;
 
-  const spawnWorker = (): Worker => {
+  // Workers take articles as they finish others: a slow (spare) worker never sits on a queue of them.
+  const dispatch = (): void => {
+    while (queue.length > 0) {
+      let chosen: [Worker, Map<number, Job>] | undefined;
+      for (const entry of load) if (entry[1].size < IN_FLIGHT_PER_WORKER && (!chosen || entry[1].size < chosen[1].size)) chosen = entry;
+      if (!chosen) return;
+      const job = queue.shift()!;
+      chosen[1].set(job.id, job);
+      const request: ExtractRequest = { id: job.id, article: job.article };
+      chosen[0].postMessage(request);
+    }
+  };
+
+  const spawnWorker = (background: boolean): void => {
+    const init: WorkerInit = { decisions: transfer, background };
     const worker = new Worker(WORKER_ENTRY, { workerData: init });
-    load.set(worker, new Set());
+    const jobs = new Map<number, Job>();
+    load.set(worker, jobs);
     worker.on('message', (response: ExtractResponse) => {
-      const job = pending.get(response.id);
-      pending.delete(response.id);
-      load.get(worker)?.delete(response.id);
-      if (!job) return;
-      if ('error' in response) job.reject(new Error(response.error));
-      else job.resolve(response.extraction);
+      const job = jobs.get(response.id);
+      jobs.delete(response.id);
+      if (job) {
+        if ('error' in response) job.reject(new Error(response.error));
+        else job.resolve(response.extraction);
+      }
+      dispatch();
     });
     // A crashed worker fails only its own articles; a fresh one takes its place.
     worker.on('error', (error) => {
-      for (const id of load.get(worker) ?? []) {
-        pending.get(id)?.reject(new Error(`extraction worker crashed: ${error.message}`));
-        pending.delete(id);
-      }
+      for (const job of jobs.values()) job.reject(new Error(`extraction worker crashed: ${error.message}`));
       load.delete(worker);
-      if (!closed) spawnWorker();
+      if (!closed) {
+        spawnWorker(background);
+        dispatch();
+      }
     });
-    return worker;
   };
 
-  let closed = false;
   const warm = (): void => {
-    if (!closed && load.size === 0) for (let i = 0; i < workers; i++) spawnWorker();
+    if (closed || load.size > 0) return;
+    for (let i = 0; i < workers; i++) spawnWorker(false);
+    for (let i = 0; i < spareWorkers; i++) spawnWorker(true);
   };
 
   return {
@@ -82,21 +118,19 @@ export function createExtractPool(decisions: AnalystDecisions, workers = default
       if (closed) return Promise.reject(new Error('ingest/extract-pool: the pool is closed'));
       // Workers start on the first article that needs them: a re-ingest with nothing new starts none.
       warm();
-      const id = nextId++;
-      // The least busy worker takes the next article.
-      const [worker, jobs] = [...load.entries()].reduce((a, b) => (b[1].size < a[1].size ? b : a));
-      jobs.add(id);
       return new Promise<Extraction>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        const request: ExtractRequest = { id, article };
-        worker.postMessage(request);
+        queue.push({ id: nextId++, article, resolve, reject });
+        dispatch();
       });
     },
     async close() {
       closed = true;
-      await Promise.all([...load.keys()].map((worker) => worker.terminate()));
-      for (const job of pending.values()) job.reject(new Error('ingest/extract-pool: closed before the article was done'));
-      pending.clear();
+      const running = [...load.keys()];
+      await Promise.all(running.map((worker) => worker.terminate()));
+      const unfinished = [...queue, ...[...load.values()].flatMap((jobs) => [...jobs.values()])];
+      for (const job of unfinished) job.reject(new Error('ingest/extract-pool: closed before the article was done'));
+      queue.length = 0;
+      load.clear();
     },
   };
 }

@@ -10,6 +10,8 @@ export interface TransferableDecisions {
 
 export interface WorkerInit {
   decisions: TransferableDecisions;
+  /** A spare worker: it lowers its own priority, to use only CPU time nothing else wants. */
+  background: boolean;
 }
 
 export interface ExtractRequest {
