@@ -168,4 +168,8 @@ describe('extraction on today’s news', () => {
       'Person:Frank Church', 'Person:Charlotte Church', 'Person:Margaret Court',
     ]);
   });
+
+  it('keeps ministries whose first word also opens a title ("Foreign", "State") organisations', () => {
+    expect(actors('The Foreign Ministry and the State Department spoke.')).toEqual(['Organization:Foreign Ministry', 'Organization:State Department']);
+  });
 });

@@ -20,7 +20,7 @@
  */
 import type { Token } from './tokenize.js';
 import { isFunctionWord } from './word-classes.js';
-import { isTitleWord } from '../resolve/person-titles.js';
+import { titleEndsAt, titleLengthsAt } from '../resolve/person-titles.js';
 
 /**
  * Words that make a capitalised name an organisation wherever they stand in it. Narrower than refine's ORG_HEADS:
@@ -183,11 +183,10 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
         end = ofEnd;
         grown = true;
       }
-      // 1. A place or miscellaneous name with a head inside; a person's name when it grew a head or holds no given name.
-      // A title before the name, or opening it ("Senator/LOC Church/LOC"), makes it a person's.
-      // Only a head that is also a surname ("Church", "Court") can end a person's name.
-      const titleBefore = /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && tags[i - 1] === 'O' && isTitleWord(tokens[i - 1]!.text);
-      const titled = titleBefore || (end - i === 2 && isTitleWord(tokens[i]!.text));
+      // 1. A name with a head inside is an organisation, unless it names a person: a head that is also a surname
+      // ("Church", "Court") after a title, before or opening the span ("Senator/LOC Church/LOC"), or with a given name.
+      const titleBefore = /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && tags[i - 1] === 'O' && titleEndsAt(tokens, i);
+      const titled = titleBefore || (end - i === 2 && titleLengthsAt(tokens, i, true).includes(1));
       const namesPerson = lastHead >= 0 && SURNAME_HEADS.has(tokens[lastHead]!.text) && (titled || (type === 'PER' && holdsGivenName(compromiseTags, i, lastHead + 1)));
       if (lastHead >= 0 && !namesPerson && (grown || type === 'LOC' || type === 'MISC' || type === 'PER')) {
         // The title of the namesake belongs to the institution's name: "the Prince/O Charles/PER Foundation/PER".
@@ -217,8 +216,9 @@ export function tagInstitutionNames(tokens: Token[], tags: string[], compromiseT
       const from = untaggedNameStart(tokens, tags, i);
       // One word opening a sentence may be capitalised for the sentence alone ("Police said").
       const opensSentence = from === 0 || /^[.!?:;"“]$/.test(tokens[from - 1]!.text);
-      // A title opening the words is a titled person: "Senator Church".
-      if (from < i && !(opensSentence && from === i - 1) && !isTitleWord(tokens[from]!.text)) label(tags, from, i + 1, 'ORG');
+      // A title opening the words is a titled person: "Senator Church" (but "Foreign Ministry" is no title).
+      const titled = titleLengthsAt(tokens, from, true).some((n) => from + n <= i);
+      if (from < i && !(opensSentence && from === i - 1) && !titled) label(tags, from, i + 1, 'ORG');
     }
   }
   tagSchoolShortNames(tokens, tags, compromiseTags);

@@ -147,6 +147,11 @@ export function titleLengthsAt(tokens: ReadonlyArray<{ text: string }>, at: numb
 
 /** Whether a job title ends right before token `end` ("the chief executive | of Tesla"). */
 export function jobTitleEndsAt(tokens: ReadonlyArray<{ text: string }>, end: number): boolean {
-  for (let at = Math.max(0, end - LONGEST_TITLE); at < end; at++) if (titleLengthsAt(tokens, at, false).includes(end - at)) return true;
+  return titleEndsAt(tokens, end, false);
+}
+
+/** Whether a title ends right before token `end`, honorifics counted when asked for ("Senator | Church", "Dr. | Li"). */
+export function titleEndsAt(tokens: ReadonlyArray<{ text: string }>, end: number, honorifics = true): boolean {
+  for (let at = Math.max(0, end - LONGEST_TITLE); at < end; at++) if (titleLengthsAt(tokens, at, honorifics).includes(end - at)) return true;
   return false;
 }

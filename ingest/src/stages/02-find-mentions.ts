@@ -5,7 +5,7 @@ import { applyAcronyms } from '../nlp/acronyms.js';
 import { lookupCountry } from '../nlp/countries.js';
 import { harmoniseDocumentNames } from '../nlp/document-names.js';
 import { isNonActorName } from '../nlp/non-actors.js';
-import { isTitleWord } from '../resolve/person-titles.js';
+import { titleEndsAt } from '../resolve/person-titles.js';
 import { isEverydayWord, isOrdinaryNoun, lexiconTag } from '../nlp/word-classes.js';
 import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
@@ -105,8 +105,7 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
     return { ...base, type: 'Country', iso2: spelledCountry.iso2, via: spelledCountry.via, canonical: spelledCountry.canonical };
   }
   // After a title the name is a person's, whatever its last word: "Judge Shanlyn Park", "Mr. Hall".
-  const before = tokens[span.from - 1]?.text ?? '';
-  const titled = span.label === 'PER' && /^\p{Lu}/u.test(before) && isTitleWord(before);
+  const titled = span.label === 'PER' && /^\p{Lu}/u.test(tokens[span.from - 1]?.text ?? '') && titleEndsAt(tokens, span.from);
   if ((span.label === 'PER' || span.label === 'ORG') && !titled && isNonActorName(surface)) return undefined;
   if (span.label === 'PER') return { ...base, type: 'Person' };
   if (span.label === 'ORG') return { ...base, type: 'Organization' };
