@@ -7,6 +7,7 @@
  * waits for the first to commit, then sees its article and adds nothing.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
+import { batch } from './batch-params.js';
 
 export interface Claim {
   /** Articles to write: new here, or stored with another text (whose contributions go first). */
@@ -20,20 +21,20 @@ export interface Claim {
 // SET takes the node's write lock, held to commit (Neo4j's documented idiom against lost updates); the
 // marker goes again at once. MERGE on the unique id makes a concurrent creator wait for the first.
 const LOCK_ARTICLES = `CYPHER replan=skip
-  UNWIND $ids AS id
+  UNWIND $batch.ids AS id
   MERGE (a:Article {id: id})
   SET a.claimLock = true
   REMOVE a.claimLock`;
 
 const LOCK_REPLACED = `CYPHER replan=skip
-  UNWIND $ids AS id
+  UNWIND $batch.ids AS id
   MATCH (a:Article {id: id})
   SET a.claimLock = true
   REMOVE a.claimLock`;
 
 // Read in a statement of its own, after the locks: it sees what the writer before us committed.
 const READ_CLAIMED = `CYPHER replan=skip
-  UNWIND $ids AS id
+  UNWIND $batch.ids AS id
   MATCH (a:Article {id: id})
   RETURN a.id AS id, a.contentHash AS hash`;
 
@@ -49,9 +50,9 @@ export async function claimArticles(
 ): Promise<Claim> {
   const ids = [...new Set(incoming.map((a) => a.id))].sort();
   const others = [...new Set(replacing)].filter((id) => !ids.includes(id)).sort();
-  await tx.run(LOCK_ARTICLES, { ids });
-  if (others.length > 0) await tx.run(LOCK_REPLACED, { ids: others });
-  const { records } = await tx.run(READ_CLAIMED, { ids });
+  await tx.run(LOCK_ARTICLES, batch({ ids }));
+  if (others.length > 0) await tx.run(LOCK_REPLACED, batch({ ids: others }));
+  const { records } = await tx.run(READ_CLAIMED, batch({ ids }));
   const stored = new Map(records.map((r) => [r.get('id') as string, r.get('hash') as string | null]));
   const claim: Claim = { write: new Set(), replace: [...others], skip: new Set() };
   for (const { id, contentHash } of incoming) {

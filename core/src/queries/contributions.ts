@@ -10,12 +10,13 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { RELATION_TYPES } from '../model.js';
 import { noteLink, type LinkChanges } from './top-links.js';
+import { batch } from './batch-params.js';
 
 // Every write below starts with `CYPHER replan=skip`: see ingest.ts.
 
 /** Rows from ingest-rows.ts `links`: one per (article, pair), ends sorted. */
 export const ADD_LINK_CONTRIBUTIONS = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
   MERGE (s)-[l:LINKED]->(t)
     ON CREATE SET l.weight = 0.0, l.articles = 0
@@ -31,7 +32,7 @@ export const ADD_LINK_CONTRIBUTIONS = `CYPHER replan=skip
  * node (a dynamic type would scan all of them). Types come from the closed RELATION_TYPES list only.
  */
 export const ADD_RELATION_CONTRIBUTIONS = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
   ${RELATION_TYPES.map((type) => `FOREACH (_ IN CASE WHEN row.type = '${type}' THEN [1] ELSE [] END |
     MERGE (s)-[r:${type}]->(t)
@@ -46,7 +47,7 @@ export const ADD_RELATION_CONTRIBUTIONS = `CYPHER replan=skip
  * firstSeen/lastSeen are not recomputed: after a subtraction they are bounds (see docs/graph-model.md).
  */
 const SUBTRACT_LINKS = `CYPHER replan=skip
-  UNWIND $ids AS articleId
+  UNWIND $batch.ids AS articleId
   MATCH (art:Article {id: articleId})
   UNWIND range(0, size(coalesce(art.linkKeys, [])) - 1) AS i
   WITH split(art.linkKeys[i], '|') AS ends, art.linkWeights[i] AS w
@@ -59,7 +60,7 @@ const SUBTRACT_LINKS = `CYPHER replan=skip
   DELETE l`;
 
 const SUBTRACT_RELATIONS = `CYPHER replan=skip
-  UNWIND $ids AS articleId
+  UNWIND $batch.ids AS articleId
   MATCH (art:Article {id: articleId})
   UNWIND coalesce(art.relationKeys, []) AS key
   WITH split(key, '|') AS k
@@ -72,25 +73,25 @@ const SUBTRACT_RELATIONS = `CYPHER replan=skip
 
 // The links the articles' subtraction will shrink or delete, for their ends' strongest-links lists (top-links.ts).
 const LINKS_TO_SUBTRACT = `CYPHER replan=skip
-  UNWIND $ids AS articleId
+  UNWIND $batch.ids AS articleId
   MATCH (art:Article {id: articleId})
   UNWIND coalesce(art.linkKeys, []) AS key
   RETURN DISTINCT key`;
 
 // Cleared, so that subtracting the same article twice (two writers replacing it) subtracts once.
 const FORGET_RECORD = `CYPHER replan=skip
-  UNWIND $ids AS articleId
+  UNWIND $batch.ids AS articleId
   MATCH (art:Article {id: articleId})
   SET art.linkKeys = [], art.linkWeights = [], art.relationKeys = [], art.statements = []`;
 
 const DELETE_SENTENCES = `CYPHER replan=skip
-  UNWIND $ids AS articleId
+  UNWIND $batch.ids AS articleId
   MATCH (:Article {id: articleId})-[:HAS_SENTENCE]->(s:Sentence)
   DETACH DELETE s`;
 
 // Entities no article mentions any more, that no analyst touched, go too.
 const SUBTRACT_MENTIONS = `CYPHER replan=skip
-  UNWIND $ids AS articleId
+  UNWIND $batch.ids AS articleId
   MATCH (:Article {id: articleId})-[m:MENTIONS]->(e:Entity)
   SET e.mentionCount = e.mentionCount - m.count, e.articleCount = e.articleCount - 1
   DELETE m
@@ -104,14 +105,14 @@ const SUBTRACT_MENTIONS = `CYPHER replan=skip
  */
 export async function removeContributions(tx: ManagedTransaction, articleIds: string[], changes: LinkChanges): Promise<void> {
   const ids = [...articleIds].sort();
-  const { records } = await tx.run(LINKS_TO_SUBTRACT, { ids });
+  const { records } = await tx.run(LINKS_TO_SUBTRACT, batch({ ids }));
   for (const record of records) {
     const [a, b] = (record.get('key') as string).split('|');
     noteLink(changes, a, b, 'shrunk');
   }
-  await tx.run(SUBTRACT_LINKS, { ids });
-  await tx.run(SUBTRACT_RELATIONS, { ids, types: [...RELATION_TYPES] });
-  await tx.run(FORGET_RECORD, { ids });
-  await tx.run(DELETE_SENTENCES, { ids });
-  await tx.run(SUBTRACT_MENTIONS, { ids });
+  await tx.run(SUBTRACT_LINKS, batch({ ids }));
+  await tx.run(SUBTRACT_RELATIONS, { ...batch({ ids }), types: [...RELATION_TYPES] });
+  await tx.run(FORGET_RECORD, batch({ ids }));
+  await tx.run(DELETE_SENTENCES, batch({ ids }));
+  await tx.run(SUBTRACT_MENTIONS, batch({ ids }));
 }

@@ -16,6 +16,7 @@ import { ADD_LINK_CONTRIBUTIONS, ADD_RELATION_CONTRIBUTIONS, removeContributions
 import { prepareRows, type LoadItem } from './ingest-rows.js';
 import { retryRaces } from './retry-races.js';
 import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
+import { batch } from './batch-params.js';
 
 export type { LoadItem } from './ingest-rows.js';
 
@@ -106,18 +107,18 @@ export async function writeArticles(
         if (claim.replace.length > 0) await removeContributions(tx, claim.replace, changes);
         const mine = <T extends { articleId: string }>(list: T[]) => list.filter((row) => claim.write.has(row.articleId));
         const links = mine(rows.links);
-        await tx.run(UPSERT_ARTICLES, { rows: rows.articles.filter((row) => claim.write.has(row.id as string)) });
-        await tx.run(UPSERT_ENTITIES_AND_MENTIONS, { rows: mine(rows.entities) });
-        await tx.run(CREATE_SENTENCES, { rows: mine(rows.sentences) });
-        await tx.run(ADD_LINK_CONTRIBUTIONS, { rows: links });
+        await tx.run(UPSERT_ARTICLES, batch({ rows: rows.articles.filter((row) => claim.write.has(row.id as string)) }));
+        await tx.run(UPSERT_ENTITIES_AND_MENTIONS, batch({ rows: mine(rows.entities) }));
+        await tx.run(CREATE_SENTENCES, batch({ rows: mine(rows.sentences) }));
+        await tx.run(ADD_LINK_CONTRIBUTIONS, batch({ rows: links }));
         for (const link of links) noteLink(changes, link.source, link.target, 'grew');
         // Once per batch, for the entities it touched: a hub named by every article is refreshed once.
         await refreshTopLinks((cypher, params) => tx.run(cypher, params), changes);
-        await tx.run(ADD_RELATION_CONTRIBUTIONS, { rows: mine(rows.relations) });
-        await tx.run(RECORD_DUPLICATES, { rows: duplicateRows(duplicates, ingestedAt) });
-        await tx.run(MOVE_ORIGINS, { rows: originRows(items, duplicates) });
+        await tx.run(ADD_RELATION_CONTRIBUTIONS, batch({ rows: mine(rows.relations) }));
+        await tx.run(RECORD_DUPLICATES, batch({ rows: duplicateRows(duplicates, ingestedAt) }));
+        await tx.run(MOVE_ORIGINS, batch({ rows: originRows(items, duplicates) }));
         const retiring = claim.replace.filter((id) => !claim.write.has(id) && !claim.skip.has(id));
-        if (retiring.length > 0) await tx.run(RETIRE_UNHELD_ARTICLES, { ids: retiring });
+        if (retiring.length > 0) await tx.run(RETIRE_UNHELD_ARTICLES, batch({ ids: retiring }));
         return { skipped: [...claim.skip] };
       });
     } finally {
@@ -227,7 +228,7 @@ function articleProperties(article: Article) {
 
 // An exact copy with a URL of its own is kept as its own node, pointing at the original.
 const RECORD_DUPLICATES = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MERGE (a:Article {id: row.id})
   SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
       a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
@@ -235,7 +236,7 @@ const RECORD_DUPLICATES = `CYPHER replan=skip
 
 // A name holds exactly one article: the text it had when last read.
 const MOVE_ORIGINS = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MATCH (a:Article {id: row.articleId})
   MERGE (o:Origin {key: row.origin})
   WITH o, a
@@ -245,7 +246,7 @@ const MOVE_ORIGINS = `CYPHER replan=skip
 
 // Replaced articles that no name holds any more go, unless analysts annotated them.
 const RETIRE_UNHELD_ARTICLES = `CYPHER replan=skip
-  UNWIND $ids AS id
+  UNWIND $batch.ids AS id
   MATCH (a:Article {id: id})
   WHERE NOT EXISTS { (:Origin)-[:HOLDS]->(a) }
   CALL (a) {
@@ -258,7 +259,7 @@ const RETIRE_UNHELD_ARTICLES = `CYPHER replan=skip
   }`;
 
 const UPSERT_ARTICLES = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MERGE (a:Article {id: row.id})
   SET a.title = row.title, a.text = row.text, a.source = row.source, a.url = row.url,
       a.published = row.published, a.topics = row.topics, a.contentHash = row.contentHash,
@@ -270,7 +271,7 @@ const UPSERT_ARTICLES = `CYPHER replan=skip
 // The stored type (and its label) wins over the extracted one: an analyst may have changed it,
 // so type and label are set only when the entity is created.
 const UPSERT_ENTITIES_AND_MENTIONS = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MERGE (e:Entity {id: row.id})
     ON CREATE SET e.type = row.type, e.name = row.name, e.aliases = [], e.iso2 = row.iso2,
                   e.mentionCount = 0, e.articleCount = 0, e.version = 0, e.hidden = false, e:$(row.type)
@@ -282,7 +283,7 @@ const UPSERT_ENTITIES_AND_MENTIONS = `CYPHER replan=skip
   CREATE (a)-[:MENTIONS {count: row.count, starts: row.starts, ends: row.ends}]->(e)`;
 
 const CREATE_SENTENCES = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MATCH (a:Article {id: row.articleId})
   CREATE (a)-[:HAS_SENTENCE]->(s:Sentence {id: row.id, articleId: row.articleId, start: row.start, end: row.end, text: row.text})
   WITH s, row

@@ -12,6 +12,7 @@
  */
 
 import { int } from './run.js';
+import { batch } from './batch-params.js';
 
 /** Longest list kept: covers the first pages a client asks for (limit 100 by default, 200 in the bench). */
 export const TOP_LINKS = 300;
@@ -50,7 +51,7 @@ export const TOP_LINKS_PARAMS = { k: int(TOP_LINKS) };
  *   an article changes or goes, or in a merge or its undo.
  */
 const REFRESH = `CYPHER replan=skip
-  UNWIND $rows AS row
+  UNWIND $batch.rows AS row
   MATCH (e:Entity {id: row.id})
   WITH e, row, COUNT { (e)-[:LINKED]-() } > $k AS hub
   WITH e, row, hub,
@@ -97,5 +98,5 @@ export async function refreshTopLinks(run: RunStatement, changes: LinkChanges, r
     const { grew, shrunk } = changes.get(id) ?? { grew: new Set<string>(), shrunk: new Set<string>() };
     return { id, touched: [...new Set([...grew, ...shrunk])], shrunk: [...shrunk], rebuild: rebuilt.has(id) };
   });
-  await run(REFRESH, { rows, ...TOP_LINKS_PARAMS });
+  await run(REFRESH, { ...batch({ rows }), ...TOP_LINKS_PARAMS });
 }
