@@ -32,6 +32,13 @@ function keptTags(tags: Set<string>): string {
   return out;
 }
 
+/** Whether a token's kept tags (one string from `compromiseTags`) hold any of `names`: the repairs' one way to ask. */
+export function hasTag(tags: string | undefined, ...names: string[]): boolean {
+  if (!tags) return false;
+  const held = tags.split(' ');
+  return names.some((name) => held.includes(name));
+}
+
 /**
  * compromise's lexicon and word-shape tagging only. Its post-tagger (grammar
  * corrections) and chunker are more than half of its cost, and the mention

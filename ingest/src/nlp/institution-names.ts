@@ -18,6 +18,7 @@
  * unless the head is also a surname and compromise knows a word of the span as a given name ("Charlotte Church") or
  * a title precedes it ("Senator Frank Church").
  */
+import { hasTag } from './compromise-tags.js';
 import type { Token } from './tokenize.js';
 import { isFunctionWord } from './word-classes.js';
 import { titleEndsAt, titleLengthsAt } from '../resolve/person-titles.js';
@@ -105,11 +106,9 @@ export function isInstitutionHead(word: string): boolean {
 /** Heads that are surnames too: "Charlotte Church", "Margaret Court", "Senator Church". */
 const SURNAME_HEADS = new Set(['Church', 'Court', 'Press', 'Guard']);
 
-const GIVEN_NAME = /\bFirstName\b/;
-
 /** Whether compromise knows a word of tokens [from, to) as a given name. */
 function holdsGivenName(compromiseTags: string[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (GIVEN_NAME.test(compromiseTags[k] ?? '')) return true;
+  for (let k = from; k < to; k++) if (hasTag(compromiseTags[k], 'FirstName')) return true;
   return false;
 }
 
@@ -127,7 +126,7 @@ function tagSchoolShortNames(tokens: Token[], tags: string[], compromiseTags: st
   for (let i = 0; i < tokens.length; i++) {
     if (!schoolPlaces.has(tokens[i]!.text) || !/^(O|B-LOC)$/.test(tags[i]!) || tags[i + 1]?.startsWith('I-')) continue;
     // A city compromise knows ("moved to Boston" beside "Boston University") is more often the city.
-    if (/\b(City|Country)\b/.test(compromiseTags[i] ?? '')) continue;
+    if (hasTag(compromiseTags[i], 'City', 'Country')) continue;
     // Part of a longer capitalised name ("Harrow Road"), or a place by its preposition ("in Harrow").
     if (/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '') || PLACE_PREPOSITIONS.has(tokens[i - 1]?.text.toLowerCase() ?? '')) continue;
     tags[i] = 'B-ORG';

@@ -1,4 +1,5 @@
 /** Cleans the tagger's spans: headline words trimmed off, possessives and stray punctuation dropped, split given names rejoined. */
+import { hasTag } from './compromise-tags.js';
 import { lookupCountry } from './countries.js';
 import type { CaseMode } from './features.js';
 import type { LabelledSpan } from './spans.js';
@@ -222,9 +223,9 @@ export function splitAtVerbs(spans: LabelledSpan[], tokens: Token[], compromiseT
   for (const span of spans) {
     let from = span.from;
     for (let i = span.from + 1; i < span.to - 1; i++) {
-      const tags = compromiseTags[i] ?? '';
+      const tags = compromiseTags[i];
       const word = tokens[i]!.text;
-      if (!/^\p{Ll}/u.test(word) || !/\bVerb\b/.test(tags) || /\b(Preposition|Determiner|Conjunction)\b/.test(tags) || isFunctionWord(word)) continue;
+      if (!/^\p{Ll}/u.test(word) || !hasTag(tags, 'Verb') || hasTag(tags, 'Preposition', 'Determiner', 'Conjunction') || isFunctionWord(word)) continue;
       if (i > from) out.push(part(span.label, from, i));
       from = i + 1;
     }

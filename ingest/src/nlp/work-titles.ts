@@ -9,6 +9,7 @@
  * A year in brackets after a name is no cue: it follows films ("Belle (2013)") as often as teams' seasons, painters'
  * works and citations ("Pittsburgh Pirates (2012)", "Giovanni Bellini (1505)", "Croft (2004)"). Places are left alone.
  */
+import { hasTag } from './compromise-tags.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
 
@@ -34,7 +35,7 @@ function fillsQuotes(tokens: Token[], tags: string[], span: LabelledSpan): boole
 function afterWorkNoun(tokens: Token[], compromiseTags: string[], span: LabelledSpan): boolean {
   if (!WORK_NOUNS.has(tokens[span.from - 1]?.text ?? '')) return false;
   const next = tokens[span.to]?.text ?? '';
-  return !(/^\p{Ll}/u.test(next) && compromiseTags[span.to]?.split(' ').includes('Verb'));
+  return !(/^\p{Ll}/u.test(next) && hasTag(compromiseTags[span.to], 'Verb'));
 }
 
 /** Whether `span` (a person, organisation or miscellaneous name) is the title of a work. */
