@@ -114,6 +114,29 @@ function holdsGivenName(compromiseTags: string[], from: number, to: number): boo
 
 /** Heads of a school named for its place, which the place's name alone goes on to stand for. */
 const SCHOOL_HEADS = new Set(['University', 'College', 'School', 'Academy']);
+
+/** Whether a word is the head of a school named for its place, in any case: "School", "college". */
+export function isSchoolHead(word: string): boolean {
+  return SCHOOL_HEADS.has(word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
+}
+
+/**
+ * An institution's kind alone ("the Court", "the Circuit", "the Committee") names whichever one the text means: it
+ * is an actor only where the article names exactly one such institution in full (see group-organizations). Narrower
+ * than HEADS: a legislature, an army or a church alone ("Parliament", "the Army") names the one the text is about.
+ */
+const INSTITUTION_KINDS = new Set(
+  (
+    'court courts circuit university college school academy institute party league council committee commission ' +
+    'ministry department agency bureau foundation association society federation club authority board company corporation'
+  ).split(' '),
+);
+
+/** Whether `name` is an institution's kind alone: "Court", "the Committee". */
+export function isInstitutionKind(name: string): boolean {
+  return INSTITUTION_KINDS.has(name.trim().replace(/^the\s+/i, '').toLowerCase());
+}
+
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
 
 /** 5. The place a school is named for, alone, once the school is named in full: "Harrow" after "Harrow School". */

@@ -44,22 +44,6 @@ const NON_ACTOR_NAMES = new Set(
   ).split(' '),
 );
 
-/**
- * An institution's kind alone ("the Court", "the Circuit", "the Committee") names whichever one the text means: it
- * is an actor only where the article names exactly one such institution in full (see group-organizations).
- */
-const INSTITUTION_KINDS = new Set(
-  (
-    'court courts circuit university college school academy institute party league council committee commission ' +
-    'ministry department agency bureau foundation association society federation club authority board company corporation'
-  ).split(' '),
-);
-
-/** Whether `name` is an institution's kind alone: "Court", "the Committee". */
-export function isInstitutionKind(name: string): boolean {
-  return INSTITUTION_KINDS.has(name.trim().replace(/^the\s+/i, '').toLowerCase());
-}
-
 /** Religious and other groups of people named as a body: members, not an organisation that acts. */
 const PEOPLE_GROUPS = new Set(
   (

@@ -8,7 +8,7 @@
 import type { Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
 import { ORG_HEADS } from '../nlp/refine.js';
-import { isInstitutionKind } from '../nlp/non-actors.js';
+import { isInstitutionKind, isSchoolHead } from '../nlp/institution-names.js';
 import type { EntityGroup } from './entity-group.js';
 
 /** An organisation's name without a leading article or trailing possessive. */
@@ -19,9 +19,6 @@ export function cleanOrganizationName(text: string): string {
     .replace(/[’']s$/u, '')
     .trim();
 }
-
-/** Heads of a school named for its place, besides refine's organisation heads: "Harrow" for "Harrow School". */
-const SCHOOL_HEADS = new Set(['school', 'college', 'academy']);
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'et', 'del', '&']);
 
@@ -132,7 +129,7 @@ function joinTailForms(groups: EntityGroup[], merged: Set<EntityGroup>): Set<Ent
       if (g === short || merged.has(g) || w.length <= tail.length) return false;
       const endsWithIt = tail.every((t, i) => w[w.length - tail.length + i] === t);
       // "Harvard" for "Harvard University": the name before an institution's head noun.
-      const namesItsHead = tail.length === 1 && w.length === 2 && w[0] === tail[0] && (ORG_HEADS.has(w[1]!) || SCHOOL_HEADS.has(w[1]!));
+      const namesItsHead = tail.length === 1 && w.length === 2 && w[0] === tail[0] && (ORG_HEADS.has(w[1]!) || isSchoolHead(w[1]!));
       // "the Court" may stand for any court the article names, "Supreme Court of the State" as much as "Circuit Court".
       const ofItsKind = kind && w.includes(tail[0]!);
       return endsWithIt || namesItsHead || ofItsKind;
