@@ -7,7 +7,7 @@
  * waits for the first to commit, then sees its article and adds nothing.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { batch } from './batch-params.js';
+import { batch } from './map-params.js';
 
 export interface Claim {
   /** Articles to write: new here, or stored with another text (whose contributions go first). */

@@ -10,7 +10,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { RELATION_TYPES } from '../model.js';
 import { noteLink, type LinkChanges } from './top-links.js';
-import { batch } from './batch-params.js';
+import { batch } from './map-params.js';
 
 // Every write below starts with `CYPHER replan=skip`: see ingest.ts.
 

@@ -16,7 +16,7 @@ import { ADD_LINK_CONTRIBUTIONS, ADD_RELATION_CONTRIBUTIONS, removeContributions
 import { prepareRows, type LoadItem } from './ingest-rows.js';
 import { retryRaces } from './retry-races.js';
 import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
-import { batch } from './batch-params.js';
+import { batch } from './map-params.js';
 
 export type { LoadItem } from './ingest-rows.js';
 

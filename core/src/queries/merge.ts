@@ -14,6 +14,7 @@ import { lockEntity } from './curation.js';
 import { writeTx, type TxRun } from './run.js';
 import { compact, ENTITY_FIELDS, type EntitySummary } from './shapes.js';
 import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
+import { pair, type PairParams } from './map-params.js';
 
 type Props = Record<string, unknown>;
 
@@ -71,18 +72,6 @@ export async function mergeEntities(graph: Graph, pairs: Array<{ source: string;
   });
 }
 
-/**
- * The two ids of a merge, as one map parameter `$pair` ({s, t}). Neo4j caches a plan per parameter type and, for
- * strings, per length class: as two string parameters, a merge whose ids are of new lengths ("org:cbi" into
- * "org:confederation-of-british-industry") planned all its statements again, most of a second each time, and
- * most of the time stage 6 took after an ingest. A map parameter carries no length, so each statement is planned once.
- */
-type PairParams = { pair: { s: string; t: string } };
-
-function pairParams(sourceId: string, targetId: string): PairParams {
-  return { pair: { s: sourceId, t: targetId } };
-}
-
 async function mergeInTx(run: TxRun, sourceId: string, targetId: string, analyst: string, expectedVersion?: number): Promise<MergeResult> {
   const source = await lockEntity(run, sourceId, expectedVersion);
   const target = await lockEntity(run, targetId);
@@ -91,16 +80,14 @@ async function mergeInTx(run: TxRun, sourceId: string, targetId: string, analyst
   }
   const payload = await capture(run, source, target);
   await apply(run, payload, source, target);
-  const [row] = await run(`MATCH (t:Entity {id: $pair.t}), (s:Entity {id: $pair.s}) RETURN ${ENTITY_FIELDS('t')} AS t, ${ENTITY_FIELDS('s')} AS s`, {
-    pair: { s: sourceId, t: targetId },
-  });
+  const [row] = await run(`MATCH (t:Entity {id: $pair.t}), (s:Entity {id: $pair.s}) RETURN ${ENTITY_FIELDS('t')} AS t, ${ENTITY_FIELDS('s')} AS s`, pair(sourceId, targetId));
   const entity = compact(row.t as EntitySummary);
   const event = await recordAudit(run, { analyst, action: 'entity.merge', targetId: sourceId, before: payload, after: entity });
   return { mergeId: event.id, entity, merged: compact(row.s as EntitySummary) };
 }
 
 async function capture(run: TxRun, source: EntitySummary, target: EntitySummary): Promise<MergePayload> {
-  const p = pairParams(source.id, target.id);
+  const p = pair(source.id, target.id);
   // The strongest-links lists are derived, rebuilt after the merge and after its undo: not worth keeping here.
   const [props] = await run(
     `MATCH (s:Entity {id: $pair.s}), (t:Entity {id: $pair.t})
@@ -202,7 +189,7 @@ async function rewriteRecords(run: TxRun, p: PairParams): Promise<Map<string, nu
 }
 
 async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, target: EntitySummary): Promise<void> {
-  const p = pairParams(source.id, target.id);
+  const p = pair(source.id, target.id);
   // First, while the source's mentions still lead to its articles.
   const overlap = await rewriteRecords(run, p);
   // Mentions: the target's offsets gain the source's, per article.

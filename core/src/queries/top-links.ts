@@ -12,7 +12,7 @@
  */
 
 import { int } from './run.js';
-import { batch } from './batch-params.js';
+import { batch } from './map-params.js';
 
 /** Longest list kept: covers the first pages a client asks for (limit 100 by default, 200 in the bench). */
 export const TOP_LINKS = 300;
