@@ -172,4 +172,16 @@ describe('extraction on today’s news', () => {
   it('keeps ministries whose first word also opens a title ("Foreign", "State") organisations', () => {
     expect(actors('The Foreign Ministry and the State Department spoke.')).toEqual(['Organization:Foreign Ministry', 'Organization:State Department']);
   });
+
+  it('reads a name the article calls a bank, firm or band as an organisation, in every mention', () => {
+    expect(actors('Investment bank Merrill Lynch cut its forecast. Lynch said demand had slowed.')).toEqual(['Organization:Merrill Lynch']);
+    expect(actors('Shares fell after oil firm Yukos lost its appeal. Yukos said it would fight on.')).toEqual(['Organization:Yukos']);
+    expect(actors('Sun Microsystems, the US computer company, launched a service.')[0]).toBe('Organization:Sun Microsystems');
+    // A person described by a title that merely mentions a firm stays a person.
+    expect(actors('John Smith, the bank’s chief executive, said so.')).toEqual(['Person:John Smith']);
+  });
+
+  it('strips a title written with a prefix ("co-chairman") from the name', () => {
+    expect(actors('Tory co-chairman Liam Fox said the party would win.')).toEqual(['Organization:Conservative Party', 'Person:Liam Fox']);
+  });
 });

@@ -130,6 +130,9 @@ const TITLE_WORD_LISTS = [
 ].sort((a, b) => b.words.length - a.words.length);
 const LONGEST_TITLE = TITLE_WORD_LISTS[0]!.words.length;
 
+/** A title written with a prefix in one word: "co-chairman", "vice-captain", "ex-minister". */
+const PREFIXED_TITLE = /^(?:co|vice|joint|deputy|acting|ex)-(\p{L}+)$/u;
+
 /**
  * The lengths, in tokens, of the titles that start at token `at` ("Secretary of State" → 3 and 1), longest first.
  * A final full stop is ignored ("Gen."); honorifics count only when asked for.
@@ -139,7 +142,10 @@ export function titleLengthsAt(tokens: ReadonlyArray<{ text: string }>, at: numb
   for (const { words, honorific } of TITLE_WORD_LISTS) {
     if ((honorific && !honorifics) || at + words.length > tokens.length) continue;
     let match = true;
-    for (let k = 0; k < words.length && match; k++) match = tokens[at + k]!.text.toLowerCase().replace(/\.$/, '') === words[k];
+    for (let k = 0; k < words.length && match; k++) {
+      const word = tokens[at + k]!.text.toLowerCase().replace(/\.$/, '');
+      match = word === words[k] || (k === 0 && !honorific && PREFIXED_TITLE.exec(word)?.[1] === words[k]);
+    }
     if (match) out.push(words.length);
   }
   return out;

@@ -68,6 +68,49 @@ export function givenNamesAsPeople(text: string, mentions: Mention[]): Mention[]
 }
 
 /**
+ * Common nouns that say "this is an organisation" when they stand right before a name ("investment bank Merrill
+ * Lynch", "oil firm Yukos", "the band Franz Ferdinand") or head an apposition after it ("Yukos, the Russian oil
+ * firm,"). Only nouns no person is called: "analyst", "rival", "side" and "partner" name people too.
+ */
+const ORGANISATION_KINDS = new Set(
+  ('firm company bank group giant maker carmaker automaker chipmaker drugmaker retailer carrier airline operator ' +
+    'broadcaster regulator watchdog club band studio publisher insurer lender brewer chain conglomerate supermarket ' +
+    'network label newspaper magazine charity agency consultancy bookmaker outfit manufacturer distributor supplier')
+    .split(' '),
+);
+
+/** The lower-case word right before `start`, when only spaces separate it from the name. */
+function wordBefore(text: string, start: number): string | undefined {
+  return /(?:^|[^\p{L}-])([\p{Ll}-]+) +$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+}
+
+/** ", the Russian oil firm," or ", a US bank that": an apposition whose head is an organisation kind. */
+const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (?:that|which|whose|based)\b)/u;
+
+/**
+ * A name the article calls a firm, bank, club or band ("investment bank Merrill Lynch") is an organisation,
+ * wherever the tagger took it for a person in that article: companies and clubs named like people ("Merrill
+ * Lynch", "Stade Toulousain") and unknown one-word names ("Yukos") are its commonest slips in business and
+ * sports news. Its last word alone ("Lynch") follows.
+ */
+export function describedAsOrganizations(text: string, mentions: Mention[]): Mention[] {
+  const described = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'Person') continue;
+    const before = wordBefore(text, m.start);
+    const after = APPOSITION.exec(text.slice(m.end, m.end + 80))?.[1];
+    if (ORGANISATION_KINDS.has(before ?? '') || ORGANISATION_KINDS.has(after ?? '')) described.add(surfaceKey(m.text));
+  }
+  if (described.size === 0) return mentions;
+  const lastWords = new Set([...described].map((key) => key.split(' ').at(-1)!));
+  return mentions.map((m) => {
+    if (m.type !== 'Person') return m;
+    const key = surfaceKey(m.text);
+    return described.has(key) || lastWords.has(key) ? { ...m, type: 'Organization' } : m;
+  });
+}
+
+/**
  * "The North" / "the South" in an article naming exactly one country called
  * "North ..." / "South ..." is that country: the usual shorthand in news on
  * the Koreas or the Sudans.
