@@ -36,8 +36,10 @@ export interface DumpProgress {
 export interface DumpSummary {
   nodes: number;
   relationships: number;
-  /** Nodes per key label and relationships per type. */
-  counts: Record<string, number>;
+  /** Nodes per key label. */
+  labels: Record<string, number>;
+  /** Relationships per type. */
+  types: Record<string, number>;
   elapsedMs: number;
 }
 
@@ -59,7 +61,8 @@ export async function exportGraph(graph: Graph, out: Writable, onProgress?: (pro
     );
   }
   const total = store.nodes + store.relationships;
-  const counts: Record<string, number> = {};
+  const labels: Record<string, number> = {};
+  const types: Record<string, number> = {};
   let done = 0;
   const write = async (line: string) => {
     if (!out.write(line + '\n')) await once(out, 'drain');
@@ -74,7 +77,7 @@ export async function exportGraph(graph: Graph, out: Writable, onProgress?: (pro
     for (const label of KEY_LABELS) {
       for await (const line of readNodeLines(graph, label)) {
         await write(line);
-        counts[label] = (counts[label] ?? 0) + 1;
+        labels[label] = (labels[label] ?? 0) + 1;
         nodes += 1;
         step();
       }
@@ -86,7 +89,7 @@ export async function exportGraph(graph: Graph, out: Writable, onProgress?: (pro
     for (const { type, label } of store.relationshipsByStart) {
       for await (const line of readRelationshipLines(graph, type, label)) {
         await write(line);
-        counts[type] = (counts[type] ?? 0) + 1;
+        types[type] = (types[type] ?? 0) + 1;
         relationships += 1;
         step();
       }
@@ -98,7 +101,7 @@ export async function exportGraph(graph: Graph, out: Writable, onProgress?: (pro
     }
     await write(stringifyLine({ end: { nodes, relationships } }));
     onProgress?.({ done, total });
-    return { nodes, relationships, counts, elapsedMs: Date.now() - started };
+    return { nodes, relationships, labels, types, elapsedMs: Date.now() - started };
   } catch (error) {
     if (error instanceof UnsupportedValueError) throw new InputError(`dump: cannot export ${error.message}`, { cause: error });
     throw error;
@@ -138,7 +141,8 @@ export async function importGraph(graph: Graph, file: string, options: ImportOpt
   const indexes = await createKeyIndexes(graph, [...checked.endLabels].sort());
   const batchSize = options.batchSize ?? 1000;
   const total = checked.nodes + checked.relationships;
-  const counts: Record<string, number> = {};
+  const labels: Record<string, number> = {};
+  const types: Record<string, number> = {};
   let done = 0;
   try {
     let pending: Pending | undefined;
@@ -147,6 +151,7 @@ export async function importGraph(graph: Graph, file: string, options: ImportOpt
       const current = pending;
       pending = undefined;
       await writeBatch(graph, file, current);
+      const counts = 'node' in current.line ? labels : types;
       counts[current.group] = (counts[current.group] ?? 0) + current.rows.length;
       done += current.rows.length;
       options.onProgress?.({ done, total });
@@ -169,7 +174,7 @@ export async function importGraph(graph: Graph, file: string, options: ImportOpt
   await stampGraphVersion(graph, checked.graphVersion);
   await migrateGraph(graph);
   await awaitIndexes(graph);
-  return { nodes: checked.nodes, relationships: checked.relationships, counts, elapsedMs: Date.now() - started };
+  return { nodes: checked.nodes, relationships: checked.relationships, labels, types, elapsedMs: Date.now() - started };
 }
 
 interface Pending {

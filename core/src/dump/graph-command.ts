@@ -111,10 +111,13 @@ function createProgressReporter(verb: string) {
 }
 
 function printSummary(title: string, summary: DumpSummary): void {
-  const width = Math.max(...Object.keys(summary.counts).map((k) => k.length), 13);
-  const lines = [title, `  ${'nodes'.padEnd(width)}  ${summary.nodes}`, `  ${'relationships'.padEnd(width)}  ${summary.relationships}`];
-  for (const [name, count] of Object.entries(summary.counts)) lines.push(`    ${name.padEnd(width - 2)}  ${count}`);
-  lines.push(`  ${'elapsed'.padEnd(width)}  ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  const width = Math.max(...[...Object.keys(summary.labels), ...Object.keys(summary.types)].map((k) => k.length + 2), 'relationships'.length);
+  const row = (name: string, value: string | number) => `  ${name.padEnd(width)}  ${value}`;
+  const lines = [title, row('nodes', summary.nodes)];
+  for (const [label, count] of Object.entries(summary.labels)) lines.push(row(`  ${label}`, count));
+  lines.push(row('relationships', summary.relationships));
+  for (const [type, count] of Object.entries(summary.types)) lines.push(row(`  ${type}`, count));
+  lines.push(row('elapsed', `${(summary.elapsedMs / 1000).toFixed(1)} s`));
   console.error(lines.join('\n'));
 }
 
