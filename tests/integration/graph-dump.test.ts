@@ -153,6 +153,8 @@ describe('graph dump: export, import, export', () => {
     }
     const error = (await importGraph(graph, path.join(dir, 'bad-json.jsonl')).catch((e: unknown) => e)) as InputError;
     expect(error.details).toEqual({ path: path.join(dir, 'bad-json.jsonl'), line: 5 });
+    const missing = await importGraph(graph, path.join(dir, 'no-such.jsonl')).catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/no-such\.jsonl: cannot read it \(ENOENT\)/);
     expect(await nodeCount()).toBe(0);
   });
 
