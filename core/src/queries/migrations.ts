@@ -92,5 +92,10 @@ export async function migrateGraph(graph: Pick<Graph, 'driver' | 'database'>): P
   }
   // After version 2's steps, which may recompute weights.
   await fillTopLinks(graph);
-  await run(graph, `MERGE (v:SchemaVersion {name: 'graph'}) SET v.version = $version`, { version: neo4j.int(GRAPH_VERSION) });
+  await stampGraphVersion(graph, GRAPH_VERSION);
+}
+
+/** Records the version the store's data is in: after migrating, or after importing a dump written at that version. */
+export async function stampGraphVersion(graph: Pick<Graph, 'driver' | 'database'>, version: number): Promise<void> {
+  await run(graph, `MERGE (v:SchemaVersion {name: 'graph'}) SET v.version = $version`, { version: neo4j.int(version) });
 }
