@@ -184,4 +184,23 @@ describe('extraction on today’s news', () => {
   it('strips a title written with a prefix ("co-chairman") from the name', () => {
     expect(actors('Tory co-chairman Liam Fox said the party would win.')).toEqual(['Organization:Conservative Party', 'Person:Liam Fox']);
   });
+
+  it('keeps a broadcaster’s number in its name and puts the BBC’s stations and New Labour on their owners', () => {
+    expect(actors('It was shown on Channel 4 last night.')).toEqual(['Organization:Channel 4']);
+    expect(actors('Ryanair boss Michael Cawley told Radio 4 that fares would fall.')).toEqual([
+      'Organization:Ryanair', 'Person:Michael Cawley', 'Organization:BBC',
+    ]);
+    expect(actors('Gordon Brown set out the themes of New Labour’s campaign.')).toEqual(['Person:Gordon Brown', 'Organization:Labour Party']);
+  });
+
+  it('grows a name the tagger cut short into the known name it starts ("a House of Commons motion")', () => {
+    expect(actors('They have signed a House of Commons motion, and Tony Lloyd spoke.')).toEqual([
+      'Organization:House of Commons', 'Person:Tony Lloyd',
+    ]);
+  });
+
+  it('reads the club or firm before a role and a person as an organisation, but a person before an aide stays a person', () => {
+    expect(actors('Bath prop Duncan Bell has been added to the squad.')).toEqual(['Organization:Bath', 'Person:Duncan Bell']);
+    expect(actors('Blair aide Alastair Campbell spoke.')).toEqual(['Person:Blair', 'Person:Alastair Campbell']);
+  });
 });

@@ -27,11 +27,13 @@ function forms(): Map<string, Form[]> {
   return byFirstWord;
 }
 
-/** Rewrites `tags` in place: untagged known organisations become B-ORG/I-ORG. */
+/** Rewrites `tags` in place: untagged (or cut short) known organisations become B-ORG/I-ORG. */
 export function tagKnownOrganisations(tokens: Token[], tags: string[]): void {
   const known = forms();
   for (let i = 0; i < tokens.length; i++) {
-    if (tags[i] !== 'O') continue;
+    // Untagged, or a one-word name the tagger cut short ("House" of "a House of Commons motion").
+    const cutShort = tags[i]!.startsWith('B-') && !tags[i + 1]?.startsWith('I-');
+    if (tags[i] !== 'O' && !cutShort) continue;
     const candidates = known.get(tokens[i]!.text);
     if (!candidates) continue;
     for (const { words, afterThe } of candidates) {
@@ -39,7 +41,9 @@ export function tagKnownOrganisations(tokens: Token[], tags: string[]): void {
       if (end > tokens.length) continue;
       if (afterThe && tokens[i - 1]?.text.toLowerCase() !== 'the') continue;
       let match = true;
-      for (let k = 0; k < words.length && match; k++) match = tokens[i + k]!.text === words[k] && tags[i + k] === 'O';
+      for (let k = 0; k < words.length && match; k++) match = tokens[i + k]!.text === words[k] && (k === 0 || tags[i + k] === 'O');
+      // A one-word name is only grown into a longer known name, never retyped as a known name of its own length.
+      if (cutShort && words.length === 1) continue;
       // A longer capitalised name around it is another name ("Fed Cup", "White House Press Corps").
       if (!match || /^\p{Lu}/u.test(tokens[end]?.text ?? '')) continue;
       for (let k = i; k < end; k++) tags[k] = k === i ? 'B-ORG' : 'I-ORG';

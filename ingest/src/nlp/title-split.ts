@@ -13,6 +13,9 @@ import type { Token } from './tokenize.js';
 
 const CAPITALISED = /^\p{Lu}/u;
 
+/** Roles held for a person as often as for a body: aides, advisers, spokesmen, lawyers, coaches. */
+const PERSONAL_ROLES = new Set(['aide', 'adviser', 'advisor', 'spokesman', 'spokeswoman', 'spokesperson', 'lawyer', 'attorney', 'coach', 'ally', 'biographer']);
+
 /** The title phrase that ends last inside the span (and starts at most three tokens before it), or undefined. */
 function lastTitle(span: LabelledSpan, tokens: Token[]): { from: number; to: number } | undefined {
   let found: { from: number; to: number } | undefined;
@@ -55,7 +58,10 @@ export function splitTitledSpans(spans: LabelledSpan[], tokens: Token[]): Labell
     }
     if (prefix) {
       const before = tokens.slice(span.from, title.from).map((t) => t.text).join(' ');
-      out.push(part(lookupCountry(before) ? 'LOC' : 'ORG', span.from, title.from));
+      // Before a role a person can hold for another person ("Blair aide Alastair Campbell"), a name the tagger
+      // read as a person stays one; before any other role it is who the person serves.
+      const servesPerson = span.label === 'PER' && PERSONAL_ROLES.has(tokens.slice(title.from, title.to).map((t) => t.text.toLowerCase()).join(' '));
+      out.push(part(lookupCountry(before) ? 'LOC' : servesPerson ? 'PER' : 'ORG', span.from, title.from));
     }
     out.push(part('PER', title.to, nameEnd));
   }

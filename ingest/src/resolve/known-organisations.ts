@@ -36,9 +36,15 @@ const KNOWN: Array<[canonical: string, ...forms: string[]]> = [
   ['Kremlin'],
   ['Pentagon'],
   ['Downing Street', 'No 10', 'Number 10'],
-  ['BBC', 'British Broadcasting Corporation', 'BBC News', 'BBC Radio', 'BBC One', 'BBC Two', 'BBC World Service', 'BBC News website', 'BBC Sport'],
+  ['House of Commons', 'Commons'],
+  ['House of Lords', 'Lords'],
+  ['House of Representatives'],
+  ['BBC', 'British Broadcasting Corporation', 'BBC News', 'BBC Radio', 'BBC One', 'BBC Two', 'BBC World Service', 'BBC News website', 'BBC Sport',
+    // Its radio stations, which the news names with their number.
+    'BBC Radio 1', 'BBC Radio 2', 'BBC Radio 3', 'BBC Radio 4', 'BBC Radio One', 'BBC Radio Five Live', 'BBC Radio 5 Live',
+    'Radio 1', 'Radio 2', 'Radio 3', 'Radio 4', 'Radio One', 'Radio Five Live', 'Radio 5 Live'],
   ['Conservative Party', 'Conservatives', 'Tories', 'Tory', 'Tory Party', 'Tory party', 'Conservative party'],
-  ['Labour Party', 'Labour', 'Labour party'],
+  ['Labour Party', 'Labour', 'Labour party', 'New Labour'],
   ['Liberal Democrats', 'Lib Dems', 'Lib Dem', 'Liberal Democrat Party', 'Liberal Democrat'],
   ['UK Independence Party', 'UKIP', 'Ukip'],
   ['Scottish National Party', 'SNP'],
@@ -53,7 +59,7 @@ const KNOWN: Array<[canonical: string, ...forms: string[]]> = [
 /** Short forms that are everyday words when written alone: only a tagger's ORG reading, never a sighting, counts. */
 const NOT_ON_SIGHT = new Set(['Tory', 'WHO', 'AU', 'EC', 'SEC', 'Labour', 'No 10', 'Number 10', 'G8', 'Liberal Democrat', 'Lib Dem', 'Security Council']);
 /** Short forms that name the organisation when "the" comes before them: "the Fed", "the Kremlin", "the Tories". */
-const AFTER_THE = new Set(['Fed', 'Kremlin', 'Pentagon', 'Conservatives', 'Democrats', 'Republicans', 'Tories', 'White House', 'Security Council']);
+const AFTER_THE = new Set(['Commons', 'Lords', 'Fed', 'Kremlin', 'Pentagon', 'Conservatives', 'Democrats', 'Republicans', 'Tories', 'White House', 'Security Council']);
 
 const canonicalOf = new Map<string, string>();
 for (const [canonical, ...forms] of KNOWN) {

@@ -9,9 +9,11 @@ import { titleEndsAt } from '../resolve/person-titles.js';
 import { isEverydayWord, isOrdinaryNoun, lexiconTag } from '../nlp/word-classes.js';
 import { tagKnownOrganisations } from '../nlp/known-organisation-tags.js';
 import { tagEmployersAfterTitles } from '../nlp/employer-after-title.js';
+import { tagEmployersBeforeTitles } from '../nlp/employer-before-title.js';
 import { tagInstitutionNames } from '../nlp/institution-names.js';
 import { tagNamesAfterHonorifics } from '../nlp/honorific-names.js';
 import { tagCamelCaseBrands } from '../nlp/camel-case-names.js';
+import { tagNumberedStations } from '../nlp/numbered-stations.js';
 import { tagGivenNamePeople } from '../nlp/given-name-people.js';
 import { tagCaseParties } from '../nlp/case-parties.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
@@ -179,6 +181,7 @@ export function findMentions(text: string): TextAnalysis {
   // Tag repairs from cue words the tagger cannot weigh, in order; harmonising then spreads each name's reading.
   applyAcronyms(tokens, tags);
   tagInstitutionNames(tokens, tags, prepared.compromiseTags);
+  tagNumberedStations(tokens, tags);
   tagNamesAfterHonorifics(tokens, tags);
   tagCamelCaseBrands(tokens, tags);
   tagGivenNamePeople(tokens, tags, prepared.compromiseTags);
@@ -186,6 +189,7 @@ export function findMentions(text: string): TextAnalysis {
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
   tagEmployersAfterTitles(tokens, tags, model.casing);
+  tagEmployersBeforeTitles(tokens, tags);
   const sentenceOf = new Int32Array(tokens.length);
   prepared.sentences.forEach(([from, to], s) => sentenceOf.fill(s, from, to));
   const modes = prepared.sentences.map(([from, to], s) => headingMode(tokens, from, to, prepared.modes[s]!));
