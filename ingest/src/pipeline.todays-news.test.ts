@@ -177,6 +177,9 @@ describe('extraction on today’s news', () => {
     expect(actors('Investment bank Merrill Lynch cut its forecast. Lynch said demand had slowed.')).toEqual(['Organization:Merrill Lynch']);
     expect(actors('Shares fell after oil firm Yukos lost its appeal. Yukos said it would fight on.')).toEqual(['Organization:Yukos']);
     expect(actors('Sun Microsystems, the US computer company, launched a service.')[0]).toBe('Organization:Sun Microsystems');
+    expect(actors('The bid failed, and Rosneft said its offer was final.')).toEqual(['Organization:Rosneft']);
+    expect(actors('Analysts expect Turkcell’s profits to rise.')).toEqual(['Organization:Turkcell']);
+    expect(actors('Blair said it was time, and Blair’s shares in the firm were sold.')).toEqual(['Person:Blair']);
     // A person described by a title that merely mentions a firm stays a person.
     expect(actors('John Smith, the bank’s chief executive, said so.')).toEqual(['Person:John Smith']);
   });

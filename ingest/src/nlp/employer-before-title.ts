@@ -11,7 +11,7 @@ import type { Token } from './tokenize.js';
 const ORGANISATION_ROLES = new Set(
   ('chairman chairwoman chairperson boss captain skipper director manager owner president founder prop centre ' +
     'winger striker midfielder defender goalkeeper keeper fly-half scrum-half full-back flanker hooker lock forward ' +
-    'wing lock number-eight batsman bowler')
+    'wing number-eight batsman bowler')
     .split(' '),
 );
 

@@ -88,10 +88,19 @@ function wordBefore(text: string, start: number): string | undefined {
 const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (?:that|which|whose|based)\b)/u;
 
 /**
+ * What only an organisation has or does, right after its name: a share price, profits, a board, shareholders, and
+ * "said its" where a person would take "his" or "her" ("Rosneft said its bid"). Not ", which": it may
+ * follow the name but belong to the phrase before it ("a bid by Mr Glazer, which values the club").
+ */
+const ORGANISATION_ONLY_AFTER =
+  /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b)/u;
+
+/**
  * A name the article calls a firm, bank, club or band ("investment bank Merrill Lynch") is an organisation,
  * wherever the tagger took it for a person in that article: companies and clubs named like people ("Merrill
  * Lynch", "Stade Toulousain") and unknown one-word names ("Yukos") are its commonest slips in business and
- * sports news. Its last word alone ("Lynch") follows.
+ * sports news. So does what only an organisation has or does (ORGANISATION_ONLY_AFTER). Its last word alone
+ * ("Lynch") follows.
  */
 export function describedAsOrganizations(text: string, mentions: Mention[]): Mention[] {
   const described = new Set<string>();
@@ -99,7 +108,10 @@ export function describedAsOrganizations(text: string, mentions: Mention[]): Men
     if (m.type !== 'Person') continue;
     const before = wordBefore(text, m.start);
     const after = APPOSITION.exec(text.slice(m.end, m.end + 80))?.[1];
-    if (ORGANISATION_KINDS.has(before ?? '') || ORGANISATION_KINDS.has(after ?? '')) described.add(surfaceKey(m.text));
+    const following = text.slice(m.end, m.end + 40);
+    if (ORGANISATION_KINDS.has(before ?? '') || ORGANISATION_KINDS.has(after ?? '') || ORGANISATION_ONLY_AFTER.test(following)) {
+      described.add(surfaceKey(m.text));
+    }
   }
   if (described.size === 0) return mentions;
   const lastWords = new Set([...described].map((key) => key.split(' ').at(-1)!));
