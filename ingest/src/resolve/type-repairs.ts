@@ -122,6 +122,17 @@ export function describedAsOrganizations(text: string, mentions: Mention[]): Men
   });
 }
 
+/** Words that end a firm's regional arm or a body's name, never a person's: "Lycos Europe", "Amnesty International". */
+const ARM_ENDINGS = new Set(['Europe', 'Asia', 'Africa', 'America', 'Americas', 'International', 'Worldwide', 'Global', 'UK', 'USA']);
+
+/** "Lycos Europe" read as a person (a first-name-like brand and a place) is an organisation: no one is called so. */
+export function regionalArmsAsOrganizations(mentions: Mention[]): Mention[] {
+  return mentions.map((m) => {
+    const words = m.text.trim().replace(/[’']s$/u, '').split(/\s+/);
+    return m.type === 'Person' && words.length >= 2 && ARM_ENDINGS.has(words.at(-1)!) ? { ...m, type: 'Organization' } : m;
+  });
+}
+
 /**
  * "The North" / "the South" in an article naming exactly one country called
  * "North ..." / "South ..." is that country: the usual shorthand in news on

@@ -11,13 +11,20 @@ import { groupCountries } from '../resolve/group-countries.js';
 import { groupOrganizations } from '../resolve/group-organizations.js';
 import { groupPeople } from '../resolve/group-people.js';
 import { sentenceIndexOf, type TextAnalysis } from '../resolve/text-analysis.js';
-import { describedAsOrganizations, expansionsAsOrganizations, foldIntoCountries, givenNamesAsPeople } from '../resolve/type-repairs.js';
+import {
+  describedAsOrganizations,
+  expansionsAsOrganizations,
+  foldIntoCountries,
+  givenNamesAsPeople,
+  regionalArmsAsOrganizations,
+} from '../resolve/type-repairs.js';
 
 export type { TextAnalysis } from '../resolve/text-analysis.js';
 
 export function resolveEntities(text: string, analysis: TextAnalysis, decisions: AnalystDecisions = NO_DECISIONS): ExtractedEntity[] {
   const rejected = decisions.rejected;
-  const mentions = describedAsOrganizations(text, givenNamesAsPeople(text, expansionsAsOrganizations(text, analysis.mentions))).filter(
+  const repaired = regionalArmsAsOrganizations(givenNamesAsPeople(text, expansionsAsOrganizations(text, analysis.mentions)));
+  const mentions = describedAsOrganizations(text, repaired).filter(
     (m) => rejected.size === 0 || (!rejected.has(surfaceKey(m.text)) && !rejected.has(surfaceKey(decisionSurface(m)))),
   );
   const countries = groupCountries(mentions.filter((m) => m.type === 'Country'));
