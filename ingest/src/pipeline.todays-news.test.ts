@@ -189,12 +189,14 @@ describe('extraction on today’s news', () => {
     expect(actors('Tory co-chairman Liam Fox said the party would win.')).toEqual(['Organization:Conservative Party', 'Person:Liam Fox']);
   });
 
-  it('keeps a broadcaster’s number in its name and puts the BBC’s stations and New Labour on their owners', () => {
+  it('keeps the number in a broadcaster’s name, finds no person in “Six Nations”, and puts the BBC’s stations and New Labour on their owners', () => {
     expect(actors('It was shown on Channel 4 last night.')).toEqual(['Organization:Channel 4']);
     expect(actors('Ryanair boss Michael Cawley told Radio 4 that fares would fall.')).toEqual([
       'Organization:Ryanair', 'Person:Michael Cawley', 'Organization:BBC',
     ]);
     expect(actors('Gordon Brown set out the themes of New Labour’s campaign.')).toEqual(['Person:Gordon Brown', 'Organization:Labour Party']);
+    // No one is called "Six ...": the rest of the name is no person.
+    expect(actors('Ireland kept their Six Nations hopes alive.')).toEqual(['Country:Ireland']);
   });
 
   it('grows a name the tagger cut short into the known name it starts ("a House of Commons motion")', () => {

@@ -13,7 +13,7 @@ import { tagEmployersBeforeTitles } from '../nlp/employer-before-title.js';
 import { tagInstitutionNames } from '../nlp/institution-names.js';
 import { tagNamesAfterHonorifics } from '../nlp/honorific-names.js';
 import { tagCamelCaseBrands } from '../nlp/camel-case-names.js';
-import { tagNumberedStations } from '../nlp/numbered-stations.js';
+import { tagNumberedNames, tagNumberedStations } from '../nlp/numbered-names.js';
 import { tagGivenNamePeople } from '../nlp/given-name-people.js';
 import { tagCaseParties } from '../nlp/case-parties.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
@@ -182,6 +182,7 @@ export function findMentions(text: string): TextAnalysis {
   applyAcronyms(tokens, tags);
   tagInstitutionNames(tokens, tags, prepared.compromiseTags);
   tagNumberedStations(tokens, tags);
+  tagNumberedNames(tokens, tags);
   tagNamesAfterHonorifics(tokens, tags);
   tagCamelCaseBrands(tokens, tags);
   tagGivenNamePeople(tokens, tags, prepared.compromiseTags);
