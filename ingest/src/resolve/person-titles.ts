@@ -130,25 +130,39 @@ const TITLE_WORD_LISTS = [
 ].sort((a, b) => b.words.length - a.words.length);
 const LONGEST_TITLE = TITLE_WORD_LISTS[0]!.words.length;
 
+/** The titles by their first word, longest first: every token of every text is asked whether a title starts there. */
+const TITLES_BY_FIRST_WORD = new Map<string, typeof TITLE_WORD_LISTS>();
+for (const title of TITLE_WORD_LISTS) {
+  const list = TITLES_BY_FIRST_WORD.get(title.words[0]!) ?? [];
+  list.push(title);
+  TITLES_BY_FIRST_WORD.set(title.words[0]!, list);
+}
+
 /** A title written with a prefix in one word: "co-chairman", "vice-captain", "ex-minister". */
 const PREFIXED_TITLE = /^(?:co|vice|joint|deputy|acting|ex)-(\p{L}+)$/u;
+
+const titleWord = (token: { text: string }): string => token.text.toLowerCase().replace(/\.$/, '');
 
 /**
  * The lengths, in tokens, of the titles that start at token `at` ("Secretary of State" → 3 and 1), longest first.
  * A final full stop is ignored ("Gen."); honorifics count only when asked for.
  */
 export function titleLengthsAt(tokens: ReadonlyArray<{ text: string }>, at: number, honorifics: boolean): number[] {
+  const first = titleWord(tokens[at]!);
+  const prefixed = PREFIXED_TITLE.exec(first)?.[1];
   const out: number[] = [];
-  for (const { words, honorific } of TITLE_WORD_LISTS) {
-    if ((honorific && !honorifics) || at + words.length > tokens.length) continue;
-    let match = true;
-    for (let k = 0; k < words.length && match; k++) {
-      const word = tokens[at + k]!.text.toLowerCase().replace(/\.$/, '');
-      match = word === words[k] || (k === 0 && !honorific && PREFIXED_TITLE.exec(word)?.[1] === words[k]);
+  const collect = (candidates: typeof TITLE_WORD_LISTS | undefined, allowHonorifics: boolean): void => {
+    for (const { words, honorific } of candidates ?? []) {
+      if ((honorific && !allowHonorifics) || at + words.length > tokens.length) continue;
+      let match = true;
+      for (let k = 1; k < words.length && match; k++) match = titleWord(tokens[at + k]!) === words[k];
+      if (match) out.push(words.length);
     }
-    if (match) out.push(words.length);
-  }
-  return out;
+  };
+  collect(TITLES_BY_FIRST_WORD.get(first), honorifics);
+  // "co-chairman" is a chairman's title; never an honorific ("ex-Mr" is no one's).
+  if (prefixed) collect(TITLES_BY_FIRST_WORD.get(prefixed), false);
+  return prefixed ? out.sort((a, b) => b - a) : out;
 }
 
 /** Whether a job title ends right before token `end` ("the chief executive | of Tesla"). */
