@@ -14,16 +14,16 @@ import { batch } from './map-params.js';
 
 // Every write below starts with `CYPHER replan=skip`: see ingest.ts.
 
-/** Rows from ingest-rows.ts `links`: one per (article, pair), ends sorted. */
+/** Rows from ingest-rows.ts `sumLinksByPair`: one per pair of the batch, ends sorted. */
 export const ADD_LINK_CONTRIBUTIONS = `CYPHER replan=skip
   UNWIND $batch.rows AS row
   MATCH (s:Entity {id: row.source}), (t:Entity {id: row.target})
   MERGE (s)-[l:LINKED]->(t)
     ON CREATE SET l.weight = 0.0, l.articles = 0
   SET l.weight = l.weight + row.weight,
-      l.articles = l.articles + 1,
-      l.firstSeen = CASE WHEN l.firstSeen IS NULL OR row.published < l.firstSeen THEN row.published ELSE l.firstSeen END,
-      l.lastSeen = CASE WHEN l.lastSeen IS NULL OR row.published > l.lastSeen THEN row.published ELSE l.lastSeen END`;
+      l.articles = l.articles + row.articles,
+      l.firstSeen = CASE WHEN l.firstSeen IS NULL OR row.firstSeen < l.firstSeen THEN row.firstSeen ELSE l.firstSeen END,
+      l.lastSeen = CASE WHEN l.lastSeen IS NULL OR row.lastSeen > l.lastSeen THEN row.lastSeen ELSE l.lastSeen END`;
 
 /**
  * Rows from ingest-rows.ts `relations`: one per (article, type, source, target), so `articles` counts each

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Extraction } from '../model.js';
-import { prepareRows } from './ingest-rows.js';
+import { prepareRows, sumEntitiesById, sumLinksByPair } from './ingest-rows.js';
 
 const article: Article = {
   id: 'a1',
@@ -62,5 +62,32 @@ describe('prepareRows', () => {
       relations: [{ type: 'OWNS]->() DETACH DELETE (x', source: 'person:tony-blair', target: 'person:george-bush', evidence: { start: 0, end: 40 } }],
     } as unknown as Partial<Extraction>);
     expect(() => prepareRows([{ article, extraction: bad }], '2026-01-01T00:00:00Z')).toThrow(/unknown relation type/);
+  });
+});
+
+describe('a batch summed before it is written', () => {
+  const second: Article = { ...article, id: 'a2', contentHash: 'h2', published: '2024-03-01' } as Article;
+  const third: Article = { ...article, id: 'a3', contentHash: 'h3', published: '2024-01-15' } as Article;
+  const linked = (weight: number) =>
+    extraction({ links: [{ source: 'person:tony-blair', target: 'person:george-bush', weight, evidence: [{ start: 0, end: 40 }] }] });
+
+  it('writes a pair many articles name once, with their weights and article count added and the dates they span', () => {
+    const rows = prepareRows([{ article, extraction: linked(1) }, { article: second, extraction: linked(2) }, { article: third, extraction: linked(0.25) }], 'now');
+    expect(sumLinksByPair(rows.links)).toEqual([
+      { source: 'person:george-bush', target: 'person:tony-blair', weight: 3.25, articles: 3, firstSeen: '2024-01-15', lastSeen: '2024-03-01' },
+    ]);
+  });
+
+  it('writes an entity many articles name once, with every spelling in first-use order and its counts added', () => {
+    const other = extraction({
+      entities: [{ id: 'person:george-bush', type: 'Person', name: 'George Bush', aliases: ['President Bush', 'Bush'], mentions: [{ start: 0, end: 3 }, { start: 9, end: 12 }] }],
+    } as Partial<Extraction>);
+    const rows = prepareRows([{ article, extraction: extraction() }, { article: second, extraction: other }], 'now');
+    expect(sumEntitiesById(rows.entities)).toEqual([
+      { id: 'person:george-bush', type: 'Person', name: 'George Bush', iso2: null, spellings: ['George Bush', 'Bush', 'President Bush'], count: 3, articles: 2 },
+      { id: 'person:tony-blair', type: 'Person', name: 'Tony Blair', iso2: null, spellings: ['Tony Blair'], count: 1, articles: 1 },
+    ]);
+    // Mentions stay one row per article.
+    expect(rows.entities.filter((e) => e.id === 'person:george-bush').map((e) => e.articleId)).toEqual(['a1', 'a2']);
   });
 });

@@ -151,3 +151,69 @@ export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
   rows.relations.sort(byId((r) => `${r.source}|${r.target}|${r.type}|${r.articleId}`));
   return rows;
 }
+
+/** One link's whole contribution from a batch's articles: summed, so a pair many articles name is written once. */
+export interface PairRow {
+  source: string;
+  target: string;
+  weight: number;
+  articles: number;
+  /** Earliest and latest publication date among the articles that have one, or null. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/**
+ * The batch's link rows (sorted by pair, as prepareRows leaves them) summed per pair. Weights are multiples of
+ * a quarter, so summing first changes no stored figure; a hub pair named by 50 articles of a batch costs one
+ * MERGE, not 50 (the BBC corpus: 48,891 rows, 40,064 pairs per batch).
+ */
+export function sumLinksByPair(links: IngestRows['links']): PairRow[] {
+  const out: PairRow[] = [];
+  for (const link of links) {
+    const last = out[out.length - 1];
+    if (last && last.source === link.source && last.target === link.target) {
+      last.weight += link.weight;
+      last.articles++;
+      if (link.published !== null) {
+        if (last.firstSeen === null || link.published < last.firstSeen) last.firstSeen = link.published;
+        if (last.lastSeen === null || link.published > last.lastSeen) last.lastSeen = link.published;
+      }
+    } else {
+      out.push({ source: link.source, target: link.target, weight: link.weight, articles: 1, firstSeen: link.published, lastSeen: link.published });
+    }
+  }
+  return out;
+}
+
+/** One entity's whole contribution from a batch's articles, for the upsert; mentions stay per article. */
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  iso2: string | null;
+  /** Every spelling the articles used, in the order the articles (by id) first used them. */
+  spellings: string[];
+  count: number;
+  articles: number;
+}
+
+/**
+ * The batch's entity rows (sorted by id, then article) summed per entity: the BBC corpus's batches hold 25,150
+ * entity rows for 14,202 entities. The first article's name and type are the ones a new node is created with,
+ * as when the rows were written one by one.
+ */
+export function sumEntitiesById(entities: IngestRows['entities']): EntityRow[] {
+  const out: EntityRow[] = [];
+  for (const e of entities) {
+    const last = out[out.length - 1];
+    if (last && last.id === e.id) {
+      for (const spelling of e.spellings) if (!last.spellings.includes(spelling)) last.spellings.push(spelling);
+      last.count += e.count;
+      last.articles++;
+    } else {
+      out.push({ id: e.id, type: e.type, name: e.name, iso2: e.iso2, spellings: [...e.spellings], count: e.count, articles: 1 });
+    }
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import {
 } from '../model.js';
 import { claimArticles } from './claim-articles.js';
 import { ADD_LINK_CONTRIBUTIONS, ADD_RELATION_CONTRIBUTIONS, removeContributions } from './contributions.js';
-import { prepareRows, type LoadItem } from './ingest-rows.js';
+import { prepareRows, sumEntitiesById, sumLinksByPair, type LoadItem } from './ingest-rows.js';
 import { retryRaces } from './retry-races.js';
 import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
 import { batch } from './map-params.js';
@@ -106,9 +106,11 @@ export async function writeArticles(
         const changes: LinkChanges = new Map();
         if (claim.replace.length > 0) await removeContributions(tx, claim.replace, changes);
         const mine = <T extends { articleId: string }>(list: T[]) => list.filter((row) => claim.write.has(row.articleId));
-        const links = mine(rows.links);
+        const mentions = mine(rows.entities);
+        const links = sumLinksByPair(mine(rows.links));
         await tx.run(UPSERT_ARTICLES, batch({ rows: rows.articles.filter((row) => claim.write.has(row.id as string)) }));
-        await tx.run(UPSERT_ENTITIES_AND_MENTIONS, batch({ rows: mine(rows.entities) }));
+        await tx.run(UPSERT_ENTITIES, batch({ rows: sumEntitiesById(mentions) }));
+        await tx.run(CREATE_MENTIONS, batch({ rows: mentions }));
         await tx.run(CREATE_SENTENCES, batch({ rows: mine(rows.sentences) }));
         await tx.run(ADD_LINK_CONTRIBUTIONS, batch({ rows: links }));
         for (const link of links) noteLink(changes, link.source, link.target, 'grew');
@@ -268,18 +270,21 @@ const UPSERT_ARTICLES = `CYPHER replan=skip
       a.relationKeys = row.relationKeys, a.statements = row.statements
   REMOVE a.duplicateOf`;
 
-// The stored type (and its label) wins over the extracted one: an analyst may have changed it,
-// so type and label are set only when the entity is created.
-const UPSERT_ENTITIES_AND_MENTIONS = `CYPHER replan=skip
+// One row per entity of the batch (ingest-rows.ts sumEntitiesById). The stored type (and its label) wins over
+// the extracted one: an analyst may have changed it, so type and label are set only when the entity is created.
+const UPSERT_ENTITIES = `CYPHER replan=skip
   UNWIND $batch.rows AS row
   MERGE (e:Entity {id: row.id})
     ON CREATE SET e.type = row.type, e.name = row.name, e.aliases = [], e.iso2 = row.iso2,
                   e.mentionCount = 0, e.articleCount = 0, e.version = 0, e.hidden = false, e:$(row.type)
   SET e.aliases = e.aliases + [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases],
       e.mentionCount = e.mentionCount + row.count,
-      e.articleCount = e.articleCount + 1
-  WITH e, row
-  MATCH (a:Article {id: row.articleId})
+      e.articleCount = e.articleCount + row.articles`;
+
+// One row per (article, entity), after UPSERT_ENTITIES made every entity.
+const CREATE_MENTIONS = `CYPHER replan=skip
+  UNWIND $batch.rows AS row
+  MATCH (a:Article {id: row.articleId}), (e:Entity {id: row.id})
   CREATE (a)-[:MENTIONS {count: row.count, starts: row.starts, ends: row.ends}]->(e)`;
 
 const CREATE_SENTENCES = `CYPHER replan=skip

@@ -39,7 +39,8 @@ export const STRONGEST_LINKS = (e: string): string => `OPTIONAL MATCH (${e})-[r:
 export const TOP_LINKS_PARAMS = { k: int(TOP_LINKS) };
 
 /**
- * Three cases, one statement for all the entities a write touched:
+ * Three cases, one statement for all the entities a write touched (those with few links and no list are
+ * passed over: most of a batch's):
  * - an entity with at most TOP_LINKS links keeps no list (one it had goes);
  * - bounded: the new list is the strongest of the old list (weights as stored) and the neighbours whose
  *   links changed (weights looked up). Exact whenever no member shrank: links outside the list were weaker
@@ -54,6 +55,8 @@ const REFRESH = `CYPHER replan=skip
   UNWIND $batch.rows AS row
   MATCH (e:Entity {id: row.id})
   WITH e, row, COUNT { (e)-[:LINKED]-() } > $k AS hub
+  // Most entities a batch touches are no hub and keep no list: nothing to do for them.
+  WITH e, row, hub WHERE hub OR e.topLinks IS NOT NULL
   WITH e, row, hub,
        hub AND (row.rebuild OR e.topLinks IS NULL OR any(x IN row.shrunk WHERE x IN e.topLinks)) AS full
   CALL (e, row, hub, full) {
