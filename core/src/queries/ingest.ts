@@ -269,13 +269,18 @@ const UPSERT_ARTICLES = `CYPHER replan=skip
   REMOVE a.duplicateOf`;
 
 // The stored type (and its label) wins over the extracted one: an analyst may have changed it,
-// so type and label are set only when the entity is created.
+// so type and label are set only when the entity is created. Aliases are kept sorted: appended in the
+// order articles arrive, two ingests of the same articles in another order (concurrent ones) would
+// store the same aliases in another order.
 const UPSERT_ENTITIES_AND_MENTIONS = `CYPHER replan=skip
   UNWIND $batch.rows AS row
   MERGE (e:Entity {id: row.id})
     ON CREATE SET e.type = row.type, e.name = row.name, e.aliases = [], e.iso2 = row.iso2,
                   e.mentionCount = 0, e.articleCount = 0, e.version = 0, e.hidden = false, e:$(row.type)
-  SET e.aliases = e.aliases + [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases],
+  SET e.aliases = COLLECT {
+        UNWIND e.aliases + [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases] AS alias
+        RETURN alias ORDER BY alias
+      },
       e.mentionCount = e.mentionCount + row.count,
       e.articleCount = e.articleCount + 1
   WITH e, row
