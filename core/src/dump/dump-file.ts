@@ -25,7 +25,19 @@ import {
   type RelRow,
 } from '../queries/dump.js';
 import { GRAPH_VERSION, migrateGraph, readGraphVersion, stampGraphVersion } from '../queries/migrations.js';
-import { DUMP_FORMAT, decodeProps, headerLine, KEY_LABELS, NODE_KEYS, parseLine, stringifyLine, UnsupportedValueError, type DumpLine } from './format.js';
+import {
+  DUMP_FORMAT,
+  decodeProps,
+  headerLine,
+  KEY_LABELS,
+  NODE_KEYS,
+  parseLine,
+  RUN_TIMES,
+  runTimeNames,
+  stringifyLine,
+  UnsupportedValueError,
+  type DumpLine,
+} from './format.js';
 
 export interface DumpProgress {
   /** Nodes and relationships written so far. */
@@ -43,8 +55,19 @@ export interface DumpSummary {
   elapsedMs: number;
 }
 
+export interface ExportOptions {
+  onProgress?: (progress: DumpProgress) => void;
+  /**
+   * Leave out RUN_TIMES (format.ts), the moments an ingest wrote: for comparing graphs, e.g. two ingests of the
+   * same inputs, which store the same graph at other moments. Not for moving a graph: its articles would lose
+   * when they were ingested.
+   */
+  withoutRunTimes?: boolean;
+}
+
 /** Writes the whole graph to `out` as canonical JSONL; the same graph always gives the same bytes. */
-export async function exportGraph(graph: Graph, out: Writable, onProgress?: (progress: DumpProgress) => void): Promise<DumpSummary> {
+export async function exportGraph(graph: Graph, out: Writable, options: ExportOptions = {}): Promise<DumpSummary> {
+  const { onProgress, withoutRunTimes = false } = options;
   const started = Date.now();
   const storedVersion = await readGraphVersion(graph);
   if (storedVersion > GRAPH_VERSION) {
@@ -71,11 +94,11 @@ export async function exportGraph(graph: Graph, out: Writable, onProgress?: (pro
     done += 1;
     if (done % 1000 === 0) onProgress?.({ done, total });
   };
-  await write(stringifyLine(headerLine(GRAPH_VERSION)));
+  await write(stringifyLine(headerLine(GRAPH_VERSION, withoutRunTimes ? runTimeNames() : [])));
   try {
     let nodes = 0;
     for (const label of KEY_LABELS) {
-      for await (const line of readNodeLines(graph, label)) {
+      for await (const line of readNodeLines(graph, label, withoutRunTimes ? RUN_TIMES[label] : [])) {
         await write(line);
         labels[label] = (labels[label] ?? 0) + 1;
         nodes += 1;

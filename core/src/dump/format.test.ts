@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { decodeProps, encodeProps, headerLine, parseLine, stringifyLine, UnsupportedValueError } from './format.js';
+import { decodeProps, encodeProps, headerLine, parseLine, runTimeNames, stringifyLine, UnsupportedValueError } from './format.js';
 
 const T = {
   s: 'STRING NOT NULL',
@@ -66,6 +66,13 @@ describe('stringifyLine', () => {
       '{"rel":"NAMES","from":["Sentence","a#0"],"to":["Entity","b"]}',
     );
     expect(stringifyLine(headerLine(3))).toBe('{"actorgraph":"graph dump","format":1,"graphVersion":3}');
+  });
+
+  it('lists in the header of a dump for comparing the run times it left out', () => {
+    const header = stringifyLine(headerLine(3, runTimeNames()));
+    expect(header).toBe('{"actorgraph":"graph dump","format":1,"graphVersion":3,"omitted":["Article.ingestedAt","SourceFile.storedAt"]}');
+    expect(parseLine(header)).toEqual(headerLine(3, runTimeNames()));
+    expect(() => parseLine('{"actorgraph":"graph dump","format":1,"graphVersion":3,"omitted":"all"}')).toThrow(/"omitted" must be a list/);
   });
 });
 

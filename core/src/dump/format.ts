@@ -14,6 +14,9 @@
  * key is listed in `ints` (an integer beyond 2^53 is then written as a string of digits). Lists keep their stored
  * order, which often carries meaning (`linkKeys` pairs with `linkWeights`, `starts` with `ends`, `topLinks` is
  * ranked). Keys inside `props` are sorted; lines are sorted by label, key, type and ends (queries/dump.ts).
+ *
+ * A dump for comparing graphs may leave out RUN_TIMES, the moments a run wrote something; its header lists what
+ * it left out (`"omitted":["Article.ingestedAt","SourceFile.storedAt"]`).
  */
 import neo4j, { type Integer } from 'neo4j-driver';
 
@@ -40,6 +43,16 @@ export const NODE_KEYS: Readonly<Record<string, string>> = {
 /** Not dumped: the schema version is the dump header's `graphVersion`, stamped by migrations.ts on import. */
 export const SCHEMA_LABEL = 'SchemaVersion';
 
+/**
+ * When an ingest wrote a node, not what it wrote: two ingests of the same inputs, or a run cut short and run
+ * again, store the same graph but stamp it at other moments. A dump for comparing graphs leaves these out
+ * (`export --without-run-times`); every other property, the audit trail's times included, is compared.
+ */
+export const RUN_TIMES: Readonly<Record<string, readonly string[]>> = {
+  Article: ['ingestedAt'],
+  SourceFile: ['storedAt'],
+};
+
 /** Key labels in dump order. */
 export const KEY_LABELS = Object.keys(NODE_KEYS).sort();
 
@@ -51,6 +64,8 @@ export interface HeaderLine {
   actorgraph: 'graph dump';
   format: number;
   graphVersion: number;
+  /** Properties left out of every node, as `Label.property` (RUN_TIMES in a dump for comparing). */
+  omitted?: string[];
 }
 export interface NodeLine {
   node: string;
@@ -71,8 +86,13 @@ export interface EndLine {
 }
 export type DumpLine = HeaderLine | NodeLine | RelLine | EndLine;
 
-export function headerLine(graphVersion: number): HeaderLine {
-  return { actorgraph: 'graph dump', format: DUMP_FORMAT, graphVersion };
+export function headerLine(graphVersion: number, omitted: string[] = []): HeaderLine {
+  return { actorgraph: 'graph dump', format: DUMP_FORMAT, graphVersion, ...(omitted.length > 0 ? { omitted } : {}) };
+}
+
+/** RUN_TIMES as the header lists them: `Article.ingestedAt`, … */
+export function runTimeNames(): string[] {
+  return Object.entries(RUN_TIMES).flatMap(([label, keys]) => keys.map((key) => `${label}.${key}`)).sort();
 }
 
 /** A property value that cannot be dumped exactly; `where` names the node or relationship and the property. */
@@ -184,6 +204,9 @@ export function parseLine(text: string): DumpLine {
   if ('actorgraph' in value) {
     if (value.actorgraph !== 'graph dump' || !Number.isInteger(value.format) || !Number.isInteger(value.graphVersion)) {
       throw new Error('header must be {"actorgraph":"graph dump","format":N,"graphVersion":N}');
+    }
+    if (value.omitted !== undefined && !(Array.isArray(value.omitted) && value.omitted.every((o) => typeof o === 'string'))) {
+      throw new Error('header "omitted" must be a list of Label.property names');
     }
     return value as unknown as HeaderLine;
   }

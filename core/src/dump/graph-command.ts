@@ -18,13 +18,21 @@ const USAGE = `Usage:
   npm run graph -- export [--out FILE]   write the whole graph as JSONL (to stdout without --out)
   npm run graph -- import FILE           load a dump into an empty database
 
+  --without-run-times   (export) leave out when each article and file was ingested
+                        (Article.ingestedAt, SourceFile.storedAt), to compare two graphs:
+                        two ingests of the same inputs then give the same file
+
 The database is the embedded one in DATA_DIR, or NEO4J_URI when set (stop
 npm start first when it is embedded: one process owns its folder).`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      out: { type: 'string' },
+      'without-run-times': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -33,7 +41,7 @@ async function main(): Promise<number> {
   }
   if (command !== 'export' && command !== 'import') throw new ValidationError(`unknown command "${command}"\n${USAGE}`);
   if (command === 'export' && rest.length > 0) throw new ValidationError(`export takes no FILE; use --out FILE\n${USAGE}`);
-  if (command === 'import' && (rest.length !== 1 || values.out !== undefined)) {
+  if (command === 'import' && (rest.length !== 1 || values.out !== undefined || values['without-run-times'])) {
     throw new ValidationError(`import takes exactly one FILE\n${USAGE}`);
   }
 
@@ -53,7 +61,7 @@ async function main(): Promise<number> {
     const partial = out ? `${out}.partial` : undefined;
     const stream = partial ? createWriteStream(partial) : process.stdout;
     try {
-      const summary = await exportGraph(graph, stream, progress.update);
+      const summary = await exportGraph(graph, stream, { onProgress: progress.update, withoutRunTimes: values['without-run-times'] });
       if (partial) {
         stream.end();
         await finished(stream);

@@ -41,6 +41,8 @@ export interface EmbeddedNeo4j {
   uri: string;
   port: number;
   dataDir: string;
+  /** The JVM's process id: what a crash test kills. */
+  pid: number;
   /** Shuts Neo4j down cleanly; resolves when the JVM has exited. */
   stop(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     uri,
     port,
     dataDir: path.resolve(options.dataDir),
+    pid: child.pid!,
     stop() {
       stopping ??= stopJvm(child, exited);
       return stopping;

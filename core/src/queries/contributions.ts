@@ -21,7 +21,7 @@ export const ADD_LINK_CONTRIBUTIONS = `CYPHER replan=skip
   MERGE (s)-[l:LINKED]->(t)
     ON CREATE SET l.weight = 0.0, l.articles = 0
   SET l.weight = l.weight + row.weight,
-      l.articles = l.articles + row.articles,
+      l.articles = l.articles + toInteger(row.articles),
       l.firstSeen = CASE WHEN l.firstSeen IS NULL OR row.firstSeen < l.firstSeen THEN row.firstSeen ELSE l.firstSeen END,
       l.lastSeen = CASE WHEN l.lastSeen IS NULL OR row.lastSeen > l.lastSeen THEN row.lastSeen ELSE l.lastSeen END`;
 

@@ -96,8 +96,8 @@ export async function countStore(graph: Access): Promise<StoreCounts> {
   return { labelSets, nodes, relationships: Number(total!.count), relationshipsByStart };
 }
 
-/** Canonical node lines of one key label, in key order. */
-export async function* readNodeLines(graph: Access, label: string): AsyncGenerator<string> {
+/** Canonical node lines of one key label, in key order; `leaveOut` names properties not dumped. */
+export async function* readNodeLines(graph: Access, label: string, leaveOut: readonly string[] = []): AsyncGenerator<string> {
   const key = name(NODE_KEYS[label]!);
   const cypher = `MATCH (n:${name(label)}) WHERE n.${key} IS NOT NULL
     RETURN n.${key} AS key, labels(n) AS labels, properties(n) AS props, ${TYPES('n')} AS types ORDER BY n.${key}`;
@@ -106,7 +106,9 @@ export async function* readNodeLines(graph: Access, label: string): AsyncGenerat
     (row) => row.key,
     (row) => {
       const where = `${label} ${JSON.stringify(row.key)}`;
-      const { props, ints } = encodeProps(row.props as Record<string, unknown>, Object.fromEntries(row.types as string[][]), where);
+      const stored = row.props as Record<string, unknown>;
+      const kept = leaveOut.length === 0 ? stored : Object.fromEntries(Object.entries(stored).filter(([k]) => !leaveOut.includes(k)));
+      const { props, ints } = encodeProps(kept, Object.fromEntries(row.types as string[][]), where);
       const labels = (row.labels as string[]).filter((l) => l !== label).sort();
       return stringifyLine({ node: label, labels, props, ints });
     },

@@ -270,16 +270,21 @@ const UPSERT_ARTICLES = `CYPHER replan=skip
       a.relationKeys = row.relationKeys, a.statements = row.statements
   REMOVE a.duplicateOf`;
 
-// One row per entity of the batch (ingest-rows.ts sumEntitiesById). The stored type (and its label) wins over
-// the extracted one: an analyst may have changed it, so type and label are set only when the entity is created.
+// One row per entity of the batch (ingest-rows.ts sumEntitiesById; its counts arrive as floats, and articleCount
+// stays an integer). The stored type (and its label) wins over the extracted one: an analyst may have changed it,
+// so type and label are set only when the entity is created.
+// Aliases are kept sorted: appended in the order articles arrive, two ingests of the same articles in another
+// order (concurrent ones) would store the same aliases in another order. Sorted only when a spelling is new.
 const UPSERT_ENTITIES = `CYPHER replan=skip
   UNWIND $batch.rows AS row
   MERGE (e:Entity {id: row.id})
     ON CREATE SET e.type = row.type, e.name = row.name, e.aliases = [], e.iso2 = row.iso2,
                   e.mentionCount = 0, e.articleCount = 0, e.version = 0, e.hidden = false, e:$(row.type)
-  SET e.aliases = e.aliases + [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases],
+  WITH e, row, [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases] AS fresh
+  SET e.aliases = CASE WHEN size(fresh) = 0 THEN e.aliases
+                       ELSE COLLECT { UNWIND e.aliases + fresh AS alias RETURN alias ORDER BY alias } END,
       e.mentionCount = e.mentionCount + row.count,
-      e.articleCount = e.articleCount + row.articles`;
+      e.articleCount = e.articleCount + toInteger(row.articles)`;
 
 // One row per (article, entity), after UPSERT_ENTITIES made every entity.
 const CREATE_MENTIONS = `CYPHER replan=skip
