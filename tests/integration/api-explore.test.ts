@@ -131,6 +131,8 @@ describe('explorer API on the fixture world', () => {
     it('finds several shortest paths between actors two hops apart, with evidence for every hop', async () => {
       const { status, body } = await api.call('GET', `/api/paths?from=${enc(quinlan.id)}&to=${enc(varga.id)}`);
       expect(status).toBe(200);
+      // A small world: the search looks everywhere it means to (issue #14).
+      expect(body).toMatchObject({ stoppedEarly: false, throughHubs: false });
       const shortest = body.paths.filter((p: { length: number }) => p.length === 2);
       expect(shortest.length).toBeGreaterThanOrEqual(2);
       const lengths = body.paths.map((p: { length: number }) => p.length);
