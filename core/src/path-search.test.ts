@@ -10,18 +10,20 @@ function graphOf(edges: string[], skip: (id: string) => boolean = () => false) {
     adjacency.set(y, [...(adjacency.get(y) ?? []), x]);
   }
   const reads: string[][] = [];
-  const neighbours: ReadNeighbours = async (frontier, maxIds) => {
-    reads.push(frontier);
+  const targeted: Array<{ frontier: string[]; within: string[] }> = [];
+  const neighbours: ReadNeighbours = async (frontier, maxIds, within) => {
+    if (within) targeted.push({ frontier, within });
+    else reads.push(frontier);
     const out = new Map<string, string[]>();
     let left = maxIds;
     for (const id of frontier) {
-      const ids = (adjacency.get(id) ?? []).filter((n) => !skip(n)).slice(0, left);
+      const ids = (adjacency.get(id) ?? []).filter((n) => !skip(n) && (!within || within.includes(n))).slice(0, left);
       left -= ids.length;
       out.set(id, ids);
     }
     return out;
   };
-  return { neighbours, reads };
+  return { neighbours, reads, targeted };
 }
 
 const search = (edges: string[], options: Partial<PathSearchOptions> = {}) =>
@@ -69,7 +71,7 @@ describe('findShortestPaths', () => {
     expect(through).toMatchObject({ paths: [['a', 'h', 'z']], throughHubs: true });
   });
 
-  it('expands a hub end, and reads no node twice across the two passes', async () => {
+  it('expands a hub end, and reads no node whole twice across the two passes', async () => {
     const g = graphOf(['a-h', 'h-k', 'k-z', 'z-q']);
     const isHub = (id: string) => id === 'h' || id === 'k';
     const result = await findShortestPaths({ from: 'h', to: 'z', maxHops: 4, limit: 5, neighbours: g.neighbours, isHub });
@@ -78,11 +80,22 @@ describe('findShortestPaths', () => {
     expect(read.length).toBe(new Set(read).size);
   });
 
-  it('expands the side with fewer hubs first: a hub end waits for the other side', async () => {
+  it('expands the side that costs less first: a dear end waits for the other side', async () => {
     const g = graphOf(['h-1', 'h-2', 'h-3', 'h-b', 'b-z']);
-    const result = await findShortestPaths({ from: 'h', to: 'z', maxHops: 4, limit: 5, neighbours: g.neighbours, isHub: (id) => id === 'h' });
+    const expansionCost = (id: string) => (id === 'h' ? 300 : 20);
+    const result = await findShortestPaths({ from: 'h', to: 'z', maxHops: 4, limit: 5, neighbours: g.neighbours, expansionCost });
     expect(result.paths).toEqual([['h', 'b', 'z']]);
     expect(g.reads).toEqual([['z'], ['b']]);
+  });
+
+  it('asks the last level allowed only for neighbours on the other frontier', async () => {
+    const g = graphOf(['a-b', 'b-c', 'c-z', 'a-x', 'b-y', 'c-w']);
+    const result = await findShortestPaths({ from: 'a', to: 'z', maxHops: 3, limit: 5, neighbours: g.neighbours });
+    expect(result.paths).toEqual([['a', 'b', 'c', 'z']]);
+    expect(g.reads).toEqual([['a'], ['z']]);
+    // The cheaper side (z's frontier: c) asks for its neighbours among a's frontier.
+    expect(g.targeted).toEqual([{ frontier: ['c'], within: ['b', 'x'] }]);
+    expect(result.links).toBe(2 + 1 + 1);
   });
 
   it('never steps on what the read leaves out (avoided ids, excluded types), the ends excepted', async () => {
@@ -124,6 +137,15 @@ describe('findShortestPaths', () => {
     expect(await search(edges, { budget: { links: 2 } })).toMatchObject({ paths: [], stoppedEarly: true, stopReason: 'links', links: 2 });
     expect(await search(edges, { budget: { links: 4 } })).toMatchObject({ stoppedEarly: true, stopReason: 'links', links: 4 });
     expect((await search(edges, { budget: { links: 4 } })).paths.length).toBeGreaterThan(0);
+  });
+
+  it('reads no end whose neighbours it was given', async () => {
+    const g = graphOf(['a-b', 'b-z']);
+    const known = new Map([['a', ['b']], ['z', ['b']]]);
+    const result = await findShortestPaths({ from: 'a', to: 'z', maxHops: 4, limit: 5, neighbours: g.neighbours, known });
+    expect(result.paths).toEqual([['a', 'b', 'z']]);
+    expect(g.reads.flat()).toEqual(['b']);
+    expect(result.links).toBe(2 + 2);
   });
 
   it('passes errors other than a spent budget on', async () => {

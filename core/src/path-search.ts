@@ -5,7 +5,8 @@
  * behind the read (and the filters an analyst asked for) is in queries/paths.ts.
  *
  * - Each step expands one whole level of one side with one read, the side
- *   whose frontier is cheaper (fewer hubs, then fewer nodes).
+ *   whose frontier is cheaper to read. The last level allowed asks only for
+ *   neighbours on the other side's frontier, where paths must meet.
  * - Hubs are crossed only as ends in a first pass; a second pass lets them be
  *   crossed when nothing else connects. Neighbours read in the first pass are
  *   kept, so the second pass reads only what the first did not.
@@ -16,9 +17,10 @@
 
 /**
  * The neighbours of every id in `frontier` that a path may step on, at most
- * `maxIds` ids in all. Ids missing from the map have no such neighbours.
+ * `maxIds` ids in all; with `within`, only those among `within`. Ids missing
+ * from the map have no such neighbours.
  */
-export type ReadNeighbours = (frontier: string[], maxIds: number) => Promise<Map<string, string[]>>;
+export type ReadNeighbours = (frontier: string[], maxIds: number, within?: string[]) => Promise<Map<string, string[]>>;
 
 export interface PathSearchBudget {
   /** Most nodes one read expands; the rest of that level stays unexpanded. */
@@ -52,8 +54,12 @@ export interface PathSearchOptions {
   /** Most paths wanted. */
   limit: number;
   neighbours: ReadNeighbours;
-  /** Ids crossed only when no path avoids them (the ends always are); a hub end is expanded last. */
+  /** Neighbours read already (as `neighbours` would give them), e.g. the ends' with the read that found them. */
+  known?: Map<string, string[]>;
+  /** Ids crossed only when no path avoids them (the ends always are). */
   isHub?: (id: string) => boolean;
+  /** About how many links expanding `id` reads; each step expands the side whose frontier costs less. Default 1. */
+  expansionCost?: (id: string) => number;
   budget?: Partial<PathSearchBudget>;
   /** Clock, in ms (tests pass their own). */
   now?: () => number;
@@ -101,38 +107,48 @@ export async function findShortestPaths(options: PathSearchOptions): Promise<Pat
   const now = options.now ?? (() => performance.now());
   const started = now();
   const isHub = options.isHub ?? (() => false);
-  const adjacency = new Map<string, string[]>();
+  const expansionCost = options.expansionCost ?? (() => 1);
+  const adjacency = new Map(options.known);
   let reads = 0;
-  let linksRead = 0;
+  let linksRead = [...adjacency.values()].reduce((sum, ids) => sum + ids.length, 0);
   let stopReason: StopReason | undefined;
   let hubSkipped = false;
 
-  /** Reads the neighbours of the nodes not read yet in this search; false when the budget is spent. */
-  const expand = async (nodes: string[]): Promise<boolean> => {
-    const missing = nodes.filter((id) => !adjacency.has(id));
-    if (missing.length === 0) return true;
-    if (reads >= budget.reads) return (stopReason = 'reads'), false;
-    if (linksRead >= budget.links) return (stopReason = 'links'), false;
-    if (now() - started >= budget.ms) return (stopReason = 'time'), false;
+  /** One read within the budget; undefined when the budget is spent. */
+  const read = async (nodes: string[], within?: string[]): Promise<Map<string, string[]> | undefined> => {
+    if (reads >= budget.reads) return void (stopReason = 'reads');
+    if (linksRead >= budget.links) return void (stopReason = 'links');
+    if (now() - started >= budget.ms) return void (stopReason = 'time');
     reads++;
     const maxIds = budget.links - linksRead;
-    let read: Map<string, string[]>;
+    let found: Map<string, string[]>;
     try {
-      read = await options.neighbours(missing, maxIds);
+      found = await options.neighbours(nodes, maxIds, within);
     } catch (error) {
-      if (error instanceof SearchBudgetSpent) return (stopReason = 'time'), false;
+      if (error instanceof SearchBudgetSpent) return void (stopReason = 'time');
       throw error;
     }
-    let count = 0;
-    for (const id of missing) {
-      const ids = read.get(id) ?? [];
-      adjacency.set(id, ids);
-      count += ids.length;
-    }
+    const count = [...found.values()].reduce((sum, ids) => sum + ids.length, 0);
     linksRead += count;
     // A full read may have been cut short: some of these nodes' neighbours are missing.
     if (count >= maxIds) stopReason ??= 'links';
-    return true;
+    return found;
+  };
+
+  /**
+   * The neighbours of `nodes`: all of them, kept for the rest of the search (a second pass reads only
+   * what the first did not), or, on the last level, only those among `within`: the other side's
+   * frontier, where any path must meet. Returning only the meetings saves most of that level's rows.
+   */
+  const neighboursOf = async (nodes: string[], within?: string[]): Promise<Map<string, string[]> | undefined> => {
+    if (within) return read(nodes, within);
+    const missing = nodes.filter((id) => !adjacency.has(id));
+    if (missing.length > 0) {
+      const found = await read(missing);
+      if (!found) return undefined;
+      for (const id of missing) adjacency.set(id, found.get(id) ?? []);
+    }
+    return adjacency;
   };
 
   const pass = async (allowHubs: boolean): Promise<string[][]> => {
@@ -140,19 +156,20 @@ export async function findShortestPaths(options: PathSearchOptions): Promise<Pat
     const crossable = (id: string) => allowHubs || ends.has(id) || !isHub(id);
     const a = side(options.from);
     const b = side(options.to);
-    // A hub end is dear to expand: the other side often reaches it first.
-    const cost = (s: Side) => [s.frontier.filter(isHub).length, s.frontier.length];
+    const cost = (s: Side) => [s.frontier.reduce((sum, id) => sum + expansionCost(id), 0), s.frontier.length];
     while (a.depth + b.depth < options.maxHops && a.frontier.length > 0 && b.frontier.length > 0) {
       const [ca, cb] = [cost(a), cost(b)];
       const [near, far] = ca[0] < cb[0] || (ca[0] === cb[0] && ca[1] <= cb[1]) ? [a, b] : [b, a];
-      // Cheapest first (non-hubs), then by id, so a capped level always expands the same nodes.
-      const level = [...near.frontier].sort((x, y) => Number(isHub(x)) - Number(isHub(y)) || (x < y ? -1 : x > y ? 1 : 0));
+      // Cheapest first, then by id, so a capped level always expands the same nodes.
+      const level = [...near.frontier].sort((x, y) => expansionCost(x) - expansionCost(y) || (x < y ? -1 : x > y ? 1 : 0));
       const expanded = level.slice(0, budget.frontier);
       if (expanded.length < level.length) stopReason ??= 'frontier';
-      if (!(await expand(expanded))) return [];
+      const last = a.depth + b.depth + 1 === options.maxHops;
+      const found = await neighboursOf(expanded, last ? far.frontier : undefined);
+      if (!found) return [];
       const next: string[] = [];
       for (const u of expanded) {
-        for (const v of adjacency.get(u)!) {
+        for (const v of found.get(u) ?? []) {
           if (!crossable(v)) {
             hubSkipped = true;
             continue;

@@ -8,6 +8,7 @@ import type { EntityType } from '../model.js';
 import { NotFoundError, QueryTimeoutError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
 import { findShortestPaths, SearchBudgetSpent, type StopReason } from '../path-search.js';
+import { TOP_LINKS } from './top-links.js';
 import { EVIDENCE_LIST, EVIDENCE_SLICE, toSentence, type EvidenceSentence } from './evidence.js';
 import { int, readRows } from './run.js';
 import { compact, ENTITY_FIELDS, entityNode, linkKey, VISIBLE, type EdgeElement, type Elements, type EntitySummary } from './shapes.js';
@@ -15,15 +16,6 @@ import { compact, ENTITY_FIELDS, entityNode, linkKey, VISIBLE, type EdgeElement,
 export const MAX_PATH_HOPS = 6;
 export const MAX_PATHS = 10;
 
-/**
- * A hub is an entity with more than TOP_LINKS (300) links, the entities that
- * keep a strongest-links list (top-links.ts; a few hundred on the 100k / 1M
- * benchmark graph). A path crosses one only when no other path connects:
- * "both were named with the United States" says little. When a hub is
- * expanded (an end, or any hub in the second pass) the read steps along its
- * listed strongest links only, not its thousands: the other side still
- * reaches it through any of its links.
- */
 /** Longest one adjacency read may run in Neo4j; the search then stops with what it found. */
 export const PATH_READ_TIMEOUT_MS = 2_000;
 
@@ -52,58 +44,105 @@ export interface PathsAnswer extends Elements {
 }
 
 /**
- * One BFS level: the neighbours a path may step on of every frontier id, and
- * which of them are hubs. A hub steps along its strongest-links list, any
- * other node along all its links. The ends are always allowed; every other
- * node must be visible, not avoided, not of an excluded type. At most $maxIds rows.
+ * Every (id, m) such that a path may step from frontier node `id` to `m`.
+ *
+ * A hub is an entity with more than TOP_LINKS (300) links: those keep a
+ * strongest-links list (top-links.ts; a few hundred entities on the 100k / 1M
+ * benchmark graph). A path crosses a hub only when no other path connects
+ * ("both were named with the United States" says little). When a hub is
+ * expanded ($hubFrontier: an end, or any hub in the second pass) the read
+ * steps along its listed strongest links only, not its thousands; the other
+ * side still reaches it through any of its links. Any other node
+ * ($plainFrontier) steps along all its links.
  */
-const NEIGHBOURS = `UNWIND $frontier AS id
-  MATCH (n:Entity {id: id})
-  CALL (n) {
-    WITH n WHERE n.topLinks IS NOT NULL
+const STEP = `CALL {
+    UNWIND $plainFrontier AS id
+    MATCH (:Entity {id: id})-[:LINKED]-(m:Entity)
+    RETURN id, m
+    UNION ALL
+    UNWIND $hubFrontier AS id
+    MATCH (n:Entity {id: id})
     UNWIND n.topLinks AS top
     MATCH (m:Entity {id: top})
-    RETURN m
-    UNION
-    WITH n WHERE n.topLinks IS NULL
-    MATCH (n)-[:LINKED]-(m:Entity)
-    RETURN m
-  }
+    RETURN id, m
+  }`;
+
+/**
+ * One BFS level: the neighbours a path may step on, and which of them are
+ * hubs. The ends are always allowed; every other node must be visible, not
+ * avoided, not of an excluded type. At most $maxIds rows.
+ */
+const NEIGHBOURS = `${STEP}
   WITH id, m WHERE m.id IN $ends OR (${VISIBLE('m')} AND NOT m.id IN $avoid AND NOT m.type IN $excludeTypes)
   WITH id, m LIMIT $maxIds
   RETURN id, collect(m.id) AS ids, collect(CASE WHEN m.topLinks IS NOT NULL THEN m.id END) AS hubs`;
 
-export async function findPaths(graph: Graph, options: PathOptions): Promise<PathsAnswer> {
-  const ends = await readRows(
-    graph,
-    'MATCH (e:Entity) WHERE e.id IN [$from, $to] RETURN e.id AS id, e.topLinks IS NOT NULL AS hub',
-    { from: options.from, to: options.to },
-  );
-  for (const id of [options.from, options.to]) {
-    if (!ends.some((r) => r.id === id)) throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
+/** The last level: only the neighbours on the other side's frontier, $within, which that side's reads filtered already. */
+const MEETINGS = `${STEP}
+  WITH id, m WHERE m.id IN $within
+  WITH id, m LIMIT $maxIds
+  RETURN id, collect(m.id) AS ids, [] AS hubs`;
+
+/**
+ * The ends: whether they exist, whether they are hubs, and their neighbours as NEIGHBOURS reads them,
+ * in one read instead of three.
+ */
+const ENDS = `MATCH (e:Entity) WHERE e.id IN $ends
+  OPTIONAL CALL (e) {
+    WITH e WHERE e.topLinks IS NULL
+    MATCH (e)-[:LINKED]-(m:Entity)
+    RETURN m
+    UNION
+    WITH e WHERE e.topLinks IS NOT NULL
+    UNWIND e.topLinks AS top
+    MATCH (m:Entity {id: top})
+    RETURN m
   }
-  if (options.from === options.to) return { nodes: [], edges: [], paths: [], stoppedEarly: false, throughHubs: false };
-  const hubs = new Set(ends.filter((r) => r.hub).map((r) => r.id as string));
+  WITH e, m WHERE m IS NULL OR m.id IN $ends OR (${VISIBLE('m')} AND NOT m.id IN $avoid AND NOT m.type IN $excludeTypes)
+  RETURN e.id AS id, e.topLinks IS NOT NULL AS hub, collect(m.id) AS ids, collect(CASE WHEN m.topLinks IS NOT NULL THEN m.id END) AS hubs`;
+
+export async function findPaths(graph: Graph, options: PathOptions): Promise<PathsAnswer> {
   const filters = {
     ends: [options.from, options.to],
     avoid: options.avoid ?? [],
     excludeTypes: options.excludeTypes ?? [],
   };
+  const ends = await readRows(graph, ENDS, filters);
+  for (const id of [options.from, options.to]) {
+    if (!ends.some((r) => r.id === id)) throw new NotFoundError(`No entity with id "${id}"`, { details: { id } });
+  }
+  if (options.from === options.to) return { nodes: [], edges: [], paths: [], stoppedEarly: false, throughHubs: false };
+  const hubs = new Set(ends.flatMap((r) => [...(r.hub ? [r.id as string] : []), ...(r.hubs as string[])]));
+  // Links per node (hubs aside) the full reads of this search found, to guess what the next level costs.
+  const plainEnds = ends.filter((r) => !r.hub);
+  const read = { nodes: plainEnds.length, links: plainEnds.reduce((sum, r) => sum + (r.ids as string[]).length, 0) };
   const clamp = (x: number, hi: number) => Math.min(Math.max(Math.trunc(x), 1), hi);
   const search = await findShortestPaths({
     from: options.from,
     to: options.to,
     maxHops: clamp(options.max, MAX_PATH_HOPS),
     limit: clamp(options.limit, MAX_PATHS),
+    known: new Map(ends.map((r) => [r.id as string, r.ids as string[]])),
     isHub: (id) => hubs.has(id),
-    neighbours: async (frontier, maxIds) => {
-      const rows = await readRows(graph, NEIGHBOURS, { ...filters, frontier, maxIds: int(maxIds) }, {
+    expansionCost: (id) => (hubs.has(id) ? TOP_LINKS : (read.links + 20) / (read.nodes + 1)),
+    neighbours: async (frontier, maxIds, within) => {
+      const params = {
+        ...(within ? { within } : filters),
+        plainFrontier: frontier.filter((id) => !hubs.has(id)),
+        hubFrontier: frontier.filter((id) => hubs.has(id)),
+        maxIds: int(maxIds),
+      };
+      const rows = await readRows(graph, within ? MEETINGS : NEIGHBOURS, params, {
         timeoutMs: PATH_READ_TIMEOUT_MS,
         message: 'paths: a neighbour read ran out of time',
       }).catch((error: unknown) => {
         throw error instanceof QueryTimeoutError ? new SearchBudgetSpent(error.message, { cause: error }) : error;
       });
       for (const r of rows) for (const id of r.hubs as string[]) hubs.add(id);
+      if (!within) {
+        read.nodes += params.plainFrontier.length;
+        read.links += rows.reduce((sum, r) => sum + (hubs.has(r.id as string) ? 0 : (r.ids as string[]).length), 0);
+      }
       return new Map(rows.map((r) => [r.id as string, r.ids as string[]]));
     },
   });
