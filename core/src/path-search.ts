@@ -34,10 +34,12 @@ export interface PathSearchBudget {
 }
 
 /**
- * Measured on the 100k-entity / 1M-link benchmark graph: a read costs Neo4j
- * about 5-10 µs per link returned, so 6,000 links are tens of milliseconds of
- * one core, and most searches there need under 4,000 (four reads or fewer).
- * The time budget is a backstop for a loaded machine, well under any timeout.
+ * Measured on the 100k-entity / 1M-link benchmark graph (shared 2-core
+ * machine): a read returned about 12,000 links in 40-80 ms, so 6,000 links
+ * are a few tens of milliseconds at most; in a sample of 40 bench searches
+ * most read under 3,000 links in two to five reads, a few hit 6,000. A level
+ * of 300 nodes is several thousand links. The time budget is a backstop for
+ * a loaded machine, far under the driver's and the API's timeouts.
  */
 export const DEFAULT_PATH_BUDGET: PathSearchBudget = {
   frontier: 300,
