@@ -37,7 +37,7 @@ export interface PathsAnswer extends Elements {
   paths: Array<{ nodes: string[]; edges: string[]; length: number }>;
   /** The search hit one of its budgets: there may be shorter or more paths than these. */
   stoppedEarly: boolean;
-  /** Which budget: `time`, `reads`, or `frontier` (a level too wide to expand whole). */
+  /** Which budget: `time`, `reads`, `links` (links read), or `frontier` (a level too wide to expand whole). */
   stopReason?: StopReason;
   /** No path avoided the hubs; these cross one. */
   throughHubs: boolean;
@@ -47,7 +47,7 @@ export interface PathsAnswer extends Elements {
  * Every (id, m) such that a path may step from frontier node `id` to `m`.
  *
  * A hub is an entity with more than TOP_LINKS (300) links: those keep a
- * strongest-links list (top-links.ts; a few hundred entities on the 100k / 1M
+ * strongest-links list (top-links.ts; 460 of the 100,000 entities of the 1M-link
  * benchmark graph). A path crosses a hub only when no other path connects
  * ("both were named with the United States" says little). When a hub is
  * expanded ($hubFrontier: an end, or any hub in the second pass) the read
