@@ -158,6 +158,10 @@ describe('explorer API on the fixture world', () => {
       expect(avoiding.body.paths.length).toBeGreaterThan(0);
       const noCountries = await api.call('GET', `/api/paths?from=${enc(quinlan.id)}&to=${enc(varga.id)}&excludeTypes=Country`);
       expect(noCountries.body.paths.every((p: { nodes: string[] }) => !p.nodes.includes(norway.id))).toBe(true);
+      // The ends are always allowed, whatever their type or the avoid list.
+      const toCountry = await api.call('GET', `/api/paths?from=${enc(quinlan.id)}&to=${enc(norway.id)}&excludeTypes=Country&avoid=${enc(norway.id)}`);
+      expect(toCountry.body.paths.length).toBeGreaterThan(0);
+      for (const path of toCountry.body.paths) expect([path.nodes[0], path.nodes.at(-1)]).toEqual([quinlan.id, norway.id]);
     });
 
     it('is a 404 when an end is unknown', async () => {
