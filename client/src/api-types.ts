@@ -138,6 +138,11 @@ export interface PathHop {
 
 export interface PathsAnswer extends Elements {
   paths: Array<{ nodes: string[]; hops: PathHop[] }>;
+  /** The search hit its budget (`stopReason`: time, reads, links, frontier): there may be shorter or more paths. */
+  stoppedEarly?: boolean;
+  stopReason?: string;
+  /** No path avoided the hubs; these cross one. */
+  throughHubs?: boolean;
 }
 
 export type TargetKind = 'entity' | 'link' | 'article';

@@ -300,7 +300,7 @@ export const api = {
         }),
       ),
     }));
-    return { ...elements, paths };
+    return { ...elements, paths, stoppedEarly: raw.stoppedEarly === true, stopReason: str(raw.stopReason), throughHubs: raw.throughHubs === true };
   },
 
   linkEvidence: async (a: string, b: string): Promise<LinkEvidence> => {

@@ -131,6 +131,8 @@ describe('explorer API on the fixture world', () => {
     it('finds several shortest paths between actors two hops apart, with evidence for every hop', async () => {
       const { status, body } = await api.call('GET', `/api/paths?from=${enc(quinlan.id)}&to=${enc(varga.id)}`);
       expect(status).toBe(200);
+      // A small world: the search looks everywhere it means to (issue #14).
+      expect(body).toMatchObject({ stoppedEarly: false, throughHubs: false });
       const shortest = body.paths.filter((p: { length: number }) => p.length === 2);
       expect(shortest.length).toBeGreaterThanOrEqual(2);
       const lengths = body.paths.map((p: { length: number }) => p.length);
@@ -156,6 +158,10 @@ describe('explorer API on the fixture world', () => {
       expect(avoiding.body.paths.length).toBeGreaterThan(0);
       const noCountries = await api.call('GET', `/api/paths?from=${enc(quinlan.id)}&to=${enc(varga.id)}&excludeTypes=Country`);
       expect(noCountries.body.paths.every((p: { nodes: string[] }) => !p.nodes.includes(norway.id))).toBe(true);
+      // The ends are always allowed, whatever their type or the avoid list.
+      const toCountry = await api.call('GET', `/api/paths?from=${enc(quinlan.id)}&to=${enc(norway.id)}&excludeTypes=Country&avoid=${enc(norway.id)}`);
+      expect(toCountry.body.paths.length).toBeGreaterThan(0);
+      for (const path of toCountry.body.paths) expect([path.nodes[0], path.nodes.at(-1)]).toEqual([quinlan.id, norway.id]);
     });
 
     it('is a 404 when an end is unknown', async () => {

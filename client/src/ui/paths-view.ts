@@ -49,12 +49,22 @@ export function showPathFinder(actions: Actions, onPaths: (answer: PathsAnswer) 
   (from ? form.querySelector<HTMLInputElement>('#path-to') : form.querySelector<HTMLInputElement>('#path-from'))?.focus();
 }
 
+/** Why an answer may be incomplete, in the analyst's words; null when the search looked everywhere it meant to. */
+function searchNote(answer: PathsAnswer): string | null {
+  if (!answer.stoppedEarly) return answer.throughHubs ? 'No path avoids the busiest hubs; these cross one.' : null;
+  const why = answer.stopReason === 'time' ? 'ran out of time' : 'reached its size limit';
+  return `The search ${why} and stopped early: there may be shorter or more paths. Try actors less central, or fewer hops.`;
+}
+
 function renderPaths(container: HTMLElement, answer: PathsAnswer, from: EntitySummary, to: EntitySummary, actions: Actions): void {
   container.replaceChildren();
+  const note = searchNote(answer);
   if (!answer.nodes.length) {
     container.append(el('p', { class: 'empty-state' }, `No path found between ${from.name} and ${to.name} (up to 4 hops).`));
+    if (note) container.append(el('p', { class: 'muted path-note' }, note));
     return;
   }
+  if (note) container.append(el('p', { class: 'muted path-note' }, note));
   const labels = new Map(answer.nodes.map((n) => [n.data.id, n.data]));
   const paths = answer.paths.length ? answer.paths : [{ nodes: answer.nodes.map((n) => n.data.id), hops: [] }];
   container.append(el('p', {}, `${paths.length} shortest path${paths.length === 1 ? '' : 's'}, ${Math.max(0, paths[0]!.nodes.length - 1)} hop(s).`));

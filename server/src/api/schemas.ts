@@ -49,7 +49,7 @@ export const PathQuery = z.object({
   from: entityId,
   to: entityId,
   max: int(1, MAX_PATH_HOPS, 4).describe('Longest path, in hops'),
-  limit: int(1, MAX_PATHS, 5).describe('How many shortest paths'),
+  limit: int(1, MAX_PATHS, 5).describe('How many shortest paths (all of the shortest length found)'),
   avoid: list(entityId).optional().describe('Entity ids no path may pass through (e.g. hubs)'),
   excludeTypes: entityTypes,
 });

@@ -45,7 +45,7 @@ export function exploreRoutes(api: ApiRoutes, graph: Graph): void {
   );
 
   api.add(
-    { method: 'get', path: '/paths', tag: 'explore', summary: 'Several shortest paths between two entities, each hop with its evidence', query: S.PathQuery },
+    { method: 'get', path: '/paths', tag: 'explore', summary: 'Several shortest paths between two entities, each hop with its evidence. A bounded search: `stoppedEarly` (with `stopReason`) says when it stopped before looking everywhere, `throughHubs` when no path avoided the hubs', query: S.PathQuery },
     async ({ query }) =>
       findPaths(graph, {
         from: query.from,
