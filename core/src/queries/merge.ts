@@ -14,7 +14,7 @@ import { lockEntity } from './curation.js';
 import { writeTx, type TxRun } from './run.js';
 import { compact, ENTITY_FIELDS, type EntitySummary } from './shapes.js';
 import { noteLink, refreshTopLinks, type LinkChanges } from './top-links.js';
-import { pair, type PairParams } from './map-params.js';
+import { batch, pair, type PairParams } from './map-params.js';
 
 type Props = Record<string, unknown>;
 
@@ -137,12 +137,12 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
   );
   const keys = [...new Set([source.name, ...source.aliases].map((s) => aliasKey(target.type, s)))];
   const aliasRows = await run(
-    `UNWIND $keys AS key
+    `UNWIND $batch.keys AS key
      OPTIONAL MATCH (al:Alias {key: key})
      RETURN key, al.entityId AS entityId
      UNION
      MATCH (al:Alias {entityId: $pair.s}) RETURN al.key AS key, al.entityId AS entityId`,
-    { ...p, keys },
+    { ...p, ...batch({ keys }) },
   );
   return {
     source: source.id,
@@ -261,19 +261,19 @@ async function apply(run: TxRun, payload: MergePayload, source: EntitySummary, t
   }));
   await run(
     `MATCH (t:Entity {id: $pair.t})
-     UNWIND $moved AS a
+     UNWIND $batch.moved AS a
      MATCH (n:Annotation {id: a.id})
      SET n.targetId = a.targetId
      WITH t, n
      OPTIONAL MATCH (n)-[ab:ABOUT]->(:Entity {id: $pair.s})
      FOREACH (_ IN CASE WHEN ab IS NULL THEN [] ELSE [1] END | DELETE ab MERGE (n)-[:ABOUT]->(t))`,
-    { ...p, moved },
+    { ...p, ...batch({ moved }) },
   );
   // Later ingests resolve every spelling of the source to the target, including earlier merges into the source.
   await run(
-    `UNWIND $rows AS row
+    `UNWIND $batch.rows AS row
      MERGE (al:Alias {key: row.key}) SET al.entityId = $pair.t`,
-    { ...p, rows: payload.aliasRows },
+    { ...p, ...batch({ rows: payload.aliasRows }) },
   );
   // The target carries the source's spellings; its counts come from its mentions.
   await run(
@@ -384,21 +384,21 @@ async function restore(run: TxRun, payload: MergePayload): Promise<void> {
   }
   await run(
     `MATCH (s:Entity {id: $s}), (t:Entity {id: $t})
-     UNWIND $annotations AS a
+     UNWIND $batch.annotations AS a
      MATCH (n:Annotation {id: a.id})
      SET n.targetId = a.targetId
      WITH s, t, n, a WHERE a.aboutSource
      MERGE (n)-[:ABOUT]->(s)
      WITH t, n, a WHERE NOT a.aboutTarget
      MATCH (n)-[x:ABOUT]->(t) DELETE x`,
-    { ...p, annotations: payload.annotations },
+    { ...p, ...batch({ annotations: payload.annotations }) },
   );
   await run(
-    `UNWIND $rows AS row
+    `UNWIND $batch.rows AS row
      MATCH (al:Alias {key: row.key})
      FOREACH (_ IN CASE WHEN row.entityId IS NULL THEN [1] ELSE [] END | DELETE al)
      FOREACH (_ IN CASE WHEN row.entityId IS NULL THEN [] ELSE [1] END | SET al.entityId = row.entityId)`,
-    { rows: payload.aliasRows },
+    batch({ rows: payload.aliasRows }),
   );
   // Versions only ever grow, so a client holding the pre-merge version still sees a conflict.
   await run(
