@@ -20,7 +20,7 @@ import {
   type ReadOptions,
 } from './stages/01-read-articles.js';
 import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from './stages/05-load-graph.js';
-import { reconcileActors, resolveBatch, shortActorIds } from './stages/06-reconcile-actors.js';
+import { reconcileActors, resolveBatch, shortActorIds, warmReconcile } from './stages/06-reconcile-actors.js';
 import { createExtractPool, defaultSpareWorkerCount, defaultWorkerCount } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
@@ -74,6 +74,8 @@ export interface IngestSummary {
  * and double up to the limit, so the first write begins while the rest is still being extracted.
  */
 const DEFAULT_BATCH_SIZE = 200;
+/** Runs this long (in articles) plan stage 6's merges while they write: short ones seldom merge anything. */
+const WARM_MERGES_FROM = 500;
 const FIRST_BATCH_SIZE = 25;
 /** Batches extracted ahead of the one being written. */
 const EXTRACT_AHEAD = 3;
@@ -110,6 +112,7 @@ export async function ingestPaths(
   let before: { entities: number; links: number } | undefined;
   let writing: Promise<void> = Promise.resolve();
   let databaseLost = false;
+  let warming: Promise<void> = Promise.resolve();
   /** One-word actors this run wrote or may now resolve, for stage 6. */
   const touched = new Set<string>();
 
@@ -147,6 +150,8 @@ export async function ingestPaths(
       if (store && batch.items.length > 0) batch.items = await resolveBatch(store, batch.items);
       for (const item of batch.items) shortActorIds(item.extraction.entities, touched);
       writing = store ? writeBatch(store, batch, summary) : Promise.resolve();
+      // A long run ends with stage 6's merges: their statements are planned meanwhile, after the first batch.
+      if (k === 0 && store && articles.length >= WARM_MERGES_FROM) warming = writing.then(() => warmReconcile(store), () => {});
       // Written (or being written): its extractions need not stay in memory for the rest of the run.
       delete prepared[k];
       // Observed at the next await; never an unhandled rejection meanwhile.
@@ -167,6 +172,7 @@ export async function ingestPaths(
 
   if (store && !databaseLost && !summary.stoppedBecause) await recordStoredFiles(store, cleanFiles(readFiles, summary));
   if (store && !databaseLost && touched.size > 0) {
+    await warming;
     const reconcileStarted = Date.now();
     try {
       const { merged } = await reconcileActors(store, touched);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 import { getLinkEvidence } from '../../core/src/queries/evidence.js';
 import { writeArticles } from '../../core/src/queries/ingest.js';
-import { mergeEntities, mergeEntity, undoMerge } from '../../core/src/queries/merge.js';
+import { mergeEntities, mergeEntity, undoMerge, warmMergePlans } from '../../core/src/queries/merge.js';
 import { article, entity, extraction, sentenceOf } from '../_setup/extraction-fixtures.js';
 import { counterMismatches } from '../_setup/graph-totals.js';
 import { openTestGraph } from '../_setup/test-graph.js';
@@ -86,5 +86,20 @@ describe('counters after a merge', () => {
     await undoMerge(graph, done[0]!.mergeId, 'ana');
     expect(await counterMismatches(graph)).toEqual([]);
     expect((await getLinkEvidence(graph, 'person:mona-aro', LUND, { offset: 0, limit: 20 })).link).toMatchObject({ weight: 1, articles: 1 });
+  });
+
+  it('plans a merge ahead in a rolled-back transaction that leaves the store exactly as it was', async () => {
+    const census = async () =>
+      (await graph.driver.executeQuery(
+        `CALL () { MATCH (n) RETURN count(n) AS nodes }
+         CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+         CALL () { MATCH (e:Entity) WHERE e.id STARTS WITH 'warm:' RETURN count(e) AS warm }
+         RETURN nodes, relationships, warm`,
+      )).records[0]!.toObject();
+    const before = await census();
+    await warmMergePlans(graph, 'ana');
+    expect(await census()).toEqual(before);
+    expect(before.warm).toEqual(0);
+    expect(await counterMismatches(graph)).toEqual([]);
   });
 });

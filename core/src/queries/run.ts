@@ -78,6 +78,23 @@ export async function writeTx<T>(graph: Graph, work: (run: TxRun) => Promise<T>)
   }
 }
 
+/** Runs `work` in a write transaction that is always rolled back: it leaves nothing, but Neo4j has planned its statements. */
+export async function rolledBackTx(graph: Graph, work: (run: TxRun) => Promise<void>): Promise<void> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const tx = await session.beginTransaction();
+    try {
+      await work(async (cypher, params = {}) => rows(await tx.run(keepPlan(cypher), params)));
+    } finally {
+      await tx.rollback().catch(() => {});
+    }
+  } catch (error) {
+    throw translate(error);
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
 /**
  * JS numbers travel to Neo4j as floats; SKIP, LIMIT and procedure limits
  * need integers, so integer parameters go through this.

@@ -12,7 +12,7 @@
 import { entityId } from '../../../core/src/entity-keys.js';
 import type { ExtractedEntity } from '../../../core/src/model.js';
 import type { Graph } from '../../../core/src/neo4j/connect.js';
-import { mergeEntities } from '../../../core/src/queries/merge.js';
+import { mergeEntities, warmMergePlans } from '../../../core/src/queries/merge.js';
 import { retryRaces } from '../../../core/src/queries/retry-races.js';
 import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
 import { acronymLetters } from '../resolve/group-organizations.js';
@@ -81,6 +81,14 @@ async function planAgainstHistory(graph: Graph, shorts: StoredActor[], namedWith
   if (plans.length === 0) return plans;
   const blocked = await everUnmerged(graph, [...new Set(plans.flatMap((p) => [p.source.id, p.target.id]))]);
   return blocked.size === 0 ? plans : planMerges(shorts, namedWith, blocked);
+}
+
+/**
+ * Has Neo4j plan a merge's statements now, in a transaction it rolls back, so that the merges after a long run
+ * start warm. Best effort: a failure here changes nothing, and the merges plan for themselves.
+ */
+export async function warmReconcile(graph: Graph): Promise<void> {
+  await warmMergePlans(graph, INGEST_ANALYST).catch(() => {});
 }
 
 export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<ReconcileOutcome> {
