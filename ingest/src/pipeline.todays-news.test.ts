@@ -180,6 +180,7 @@ describe('extraction on today’s news', () => {
     expect(actors('The bid failed, and Rosneft said its offer was final.')).toEqual(['Organization:Rosneft']);
     expect(actors('Analysts expect Turkcell’s profits to rise.')).toEqual(['Organization:Turkcell']);
     expect(actors('Blair said it was time, and Blair’s shares in the firm were sold.')).toEqual(['Person:Blair']);
+    expect(actors('Fans protested. Mr Glazer said his board would meet, and Mr Glazer’s profits rose.')).toEqual(['Person:Glazer']);
     expect(actors('A campaign by Lycos Europe was halted.')).toEqual(['Organization:Lycos Europe']);
     // A person described by a title that merely mentions a firm stays a person.
     expect(actors('John Smith, the bank’s chief executive, said so.')).toEqual(['Person:John Smith']);

@@ -3,7 +3,7 @@
  * - broadcasters ("Channel 4", "Radio 4", "BBC Radio One"): it leaves "Channel" or "Radio" alone, an organisation
  *   no one can place; the number joins the name. Only these two heads: a club before a number is a score
  *   ("Chelsea 2").
- * - names that open with a number word ("the Six Nations", "the Big Four" aside): it reads the rest as a person
+ * - names that open with a number word ("the Six Nations"): it reads the rest as a person
  *   ("Nations"). No person's name opens with "Six": the whole is a miscellaneous name, a competition or a group.
  */
 import type { Token } from './tokenize.js';

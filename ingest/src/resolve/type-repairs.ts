@@ -95,6 +95,9 @@ const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (
 const ORGANISATION_ONLY_AFTER =
   /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b)/u;
 
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\b/u;
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.? $/u;
+
 /**
  * A name the article calls a firm, bank, club or band ("investment bank Merrill Lynch") is an organisation,
  * wherever the tagger took it for a person in that article: companies and clubs named like people ("Merrill
@@ -105,7 +108,8 @@ const ORGANISATION_ONLY_AFTER =
 export function describedAsOrganizations(text: string, mentions: Mention[]): Mention[] {
   const described = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== 'Person') continue;
+    // "Mr Glazer's board" is the board he sits on: a name with an honorific is a person's, whatever follows it.
+    if (m.type !== 'Person' || HONORIFIC.test(m.text) || HONORIFIC_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
     const before = wordBefore(text, m.start);
     const after = APPOSITION.exec(text.slice(m.end, m.end + 80))?.[1];
     const following = text.slice(m.end, m.end + 40);
