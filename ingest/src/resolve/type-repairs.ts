@@ -11,6 +11,7 @@ import type { EntityGroup } from './entity-group.js';
 import { lexiconTag } from '../nlp/word-classes.js';
 import { ORG_HEADS } from '../nlp/refine.js';
 import { isInstitutionHead } from '../nlp/institution-names.js';
+import { HONORIFICS } from './person-titles.js';
 import { acronymLetters, cleanOrganizationName, lettersFit } from './group-organizations.js';
 
 const words = (s: string) => s.trim().split(/\s+/).length;
@@ -95,8 +96,11 @@ const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (
 const ORGANISATION_ONLY_AFTER =
   /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b)/u;
 
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\b/u;
-const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.? $/u;
+/** An honorific (person-titles' list) ending right before a name, or opening it: "Mr Glazer", "Dr. Li". */
+const HONORIFIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${HONORIFICS.join('|')})\\.? +$`, 'iu');
+const hasHonorific = (text: string, m: Mention): boolean =>
+  HONORIFIC_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) ||
+  HONORIFICS.includes(m.text.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, ''));
 
 /**
  * A name the article calls a firm, bank, club or band ("investment bank Merrill Lynch") is an organisation,
@@ -109,7 +113,7 @@ export function describedAsOrganizations(text: string, mentions: Mention[]): Men
   const described = new Set<string>();
   for (const m of mentions) {
     // "Mr Glazer's board" is the board he sits on: a name with an honorific is a person's, whatever follows it.
-    if (m.type !== 'Person' || HONORIFIC.test(m.text) || HONORIFIC_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
+    if (m.type !== 'Person' || hasHonorific(text, m)) continue;
     const before = wordBefore(text, m.start);
     const after = APPOSITION.exec(text.slice(m.end, m.end + 80))?.[1];
     const following = text.slice(m.end, m.end + 40);
