@@ -186,17 +186,12 @@ export function sumLinksByPair(links: IngestRows['links']): PairRow[] {
   return out;
 }
 
-/** One entity's whole contribution from a batch's articles, for the upsert; mentions stay per article. */
-export interface EntityRow {
-  id: string;
-  type: EntityType;
-  name: string;
-  iso2: string | null;
-  /** Every spelling the articles used, in the order the articles (by id) first used them. */
-  spellings: string[];
-  count: number;
-  articles: number;
-}
+/**
+ * One entity's whole contribution from a batch's articles, for the upsert: an entity row without its article and
+ * mention offsets (mentions stay per article), its spellings the union of the articles' (stored sorted), its
+ * count their sum, and how many articles name it.
+ */
+export type EntityRow = Omit<IngestRows['entities'][number], 'articleId' | 'starts' | 'ends'> & { articles: number };
 
 /**
  * The batch's entity rows (sorted by id, then article) summed per entity: the BBC corpus's batches hold 25,150
@@ -212,7 +207,8 @@ export function sumEntitiesById(entities: IngestRows['entities']): EntityRow[] {
       last.count += e.count;
       last.articles++;
     } else {
-      out.push({ id: e.id, type: e.type, name: e.name, iso2: e.iso2, spellings: [...e.spellings], count: e.count, articles: 1 });
+      const { articleId: _article, starts: _starts, ends: _ends, ...entity } = e;
+      out.push({ ...entity, spellings: [...e.spellings], articles: 1 });
     }
   }
   return out;
