@@ -77,22 +77,26 @@ export async function fillTopLinks(graph: Pick<Graph, 'driver' | 'database'>): P
   await run(graph, FILL_TOP_LINKS, TOP_LINKS_PARAMS);
 }
 
-export async function readGraphVersion(graph: Pick<Graph, 'driver' | 'database'>): Promise<number> {
-  const [row] = await run(graph, `OPTIONAL MATCH (v:SchemaVersion {name: 'graph'}) RETURN coalesce(v.version, 1) AS version`);
-  return row!.version as number;
-}
-
-/** Brings the store to GRAPH_VERSION. A store at that version costs one lookup; so does an empty one. */
-export async function migrateGraph(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
+/** The version the store's data is in (1 when unrecorded), and whether it holds no entity at all. */
+async function readGraphState(graph: Pick<Graph, 'driver' | 'database'>): Promise<{ version: number; empty: boolean }> {
   const [row] = await run(
     graph,
     `OPTIONAL MATCH (v:SchemaVersion {name: 'graph'})
      RETURN coalesce(v.version, 1) AS version, NOT EXISTS { (:Entity) } AS empty`,
   );
-  const version = row!.version as number;
+  return { version: row!.version as number, empty: row!.empty as boolean };
+}
+
+export async function readGraphVersion(graph: Pick<Graph, 'driver' | 'database'>): Promise<number> {
+  return (await readGraphState(graph)).version;
+}
+
+/** Brings the store to GRAPH_VERSION. A store at that version costs one lookup; so does an empty one. */
+export async function migrateGraph(graph: Pick<Graph, 'driver' | 'database'>): Promise<void> {
+  const { version, empty } = await readGraphState(graph);
   if (version >= GRAPH_VERSION) return;
   // Nothing to migrate: planning the steps cost a fresh ingest ~2 s of Neo4j's time on a cold JVM.
-  if (row!.empty) return stampGraphVersion(graph, GRAPH_VERSION);
+  if (empty) return stampGraphVersion(graph, GRAPH_VERSION);
   if (version < 2) {
     await run(graph, LINKS_TO_ARTICLES);
     await run(graph, RELATIONS_TO_ARTICLES, { types: [...RELATION_TYPES] });
