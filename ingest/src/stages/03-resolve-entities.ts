@@ -3,7 +3,7 @@
  * ids; analysts' decisions (rejected strings, alias merges, retyping) win
  * over what the model would do.
  */
-import type { AnalystDecisions, ExtractedEntity } from '../../../core/src/model.js';
+import type { AnalystDecisions, ExtractedEntity, Mention } from '../../../core/src/model.js';
 import { cachedKey as surfaceKey } from '../resolve/cached-key.js';
 import { applyDecisions, decisionSurface, NO_DECISIONS } from '../resolve/apply-decisions.js';
 import type { EntityGroup } from '../resolve/entity-group.js';
@@ -21,10 +21,19 @@ import {
 
 export type { TextAnalysis } from '../resolve/text-analysis.js';
 
+/** Type slips the article itself settles (resolve/type-repairs.ts), in order: each reads what the one before left. */
+const TYPE_REPAIRS: Array<(text: string, mentions: Mention[]) => Mention[]> = [
+  expansionsAsOrganizations,
+  givenNamesAsPeople,
+  (_text, mentions) => regionalArmsAsOrganizations(mentions),
+  // Last: the article's own description of a name outweighs how the name looks.
+  describedAsOrganizations,
+];
+
 export function resolveEntities(text: string, analysis: TextAnalysis, decisions: AnalystDecisions = NO_DECISIONS): ExtractedEntity[] {
   const rejected = decisions.rejected;
-  const repaired = regionalArmsAsOrganizations(givenNamesAsPeople(text, expansionsAsOrganizations(text, analysis.mentions)));
-  const mentions = describedAsOrganizations(text, repaired).filter(
+  const repaired = TYPE_REPAIRS.reduce((mentions, repair) => repair(text, mentions), analysis.mentions);
+  const mentions = repaired.filter(
     (m) => rejected.size === 0 || (!rejected.has(surfaceKey(m.text)) && !rejected.has(surfaceKey(decisionSurface(m)))),
   );
   const countries = groupCountries(mentions.filter((m) => m.type === 'Country'));
