@@ -17,8 +17,8 @@ export interface FastWeights {
   rowOf: (feature: string) => number | undefined;
   /** The same weights split by feature prefix ("pw=" → "the" → weights). */
   table: Map<string, Map<string, number>>;
-  /** Weight sums per word and per compromise tag set (of the token, the one before, the one after), reused across texts. */
-  cache: Record<'word' | 'here' | 'before' | 'after', Map<string, Float64Array>>;
+  /** Weight sums per compromise tag set (of the token, the one before, the one after), reused across texts. */
+  cache: Record<'here' | 'before' | 'after', Map<string, Float64Array>>;
 }
 
 /** A text, tokenised and annotated once, ready for tagging. */
@@ -137,101 +137,223 @@ export function prepareText(
   const given = options.given;
   const tokens = given?.tokens ?? tokenize(text);
   const sentences = given?.sentences ?? splitSentences(text, tokens);
+  const ctags = options.compromiseTags ?? compromiseTags(text, tokens);
+  return options.weights
+    ? scoreStaticFeatures(text, tokens, sentences, ctags, casing, options.weights)
+    : listStaticFeatures(text, tokens, sentences, ctags, casing);
+}
+
+/** Training: each token's static features as strings, for the perceptron to learn weights for. */
+function listStaticFeatures(
+  text: string,
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  ctags: string[],
+  casing: Map<string, string>,
+): PreparedText {
   const words = tokens.map((t) => normalise(t.text));
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
-  const ctags = options.compromiseTags ?? compromiseTags(text, tokens);
   const modes: CaseMode[] = sentences.map(([from, to]) => caseMode(words.slice(from, to)));
   const docCase = documentCasing(words, sentences, modes);
-  const n = tokens.length;
-  const fast = options.weights;
-  const k = fast?.classes ?? 0;
-  const staticFeatures: string[][] = new Array(n);
-  const staticScores = fast ? new Float64Array(n * k) : undefined;
-  const lowerSlot = fast ? new Array<string>(n) : undefined;
+  const staticFeatures: string[][] = new Array(tokens.length);
+  for (let s = 0; s < sentences.length; s++) {
+    const [from, to] = sentences[s]!;
+    const mode = modes[s]!;
+    const gaz = markGazetteer(words.slice(from, to));
+    for (let i = from; i < to; i++) {
+      const l = lower[i]!;
+      const p1 = i > from ? lower[i - 1]! : '<s>';
+      const n1 = i + 1 < to ? lower[i + 1]! : '</s>';
+      const cr = casing.get(l) ?? '-';
+      // The order matters: inference (scoreStaticFeatures) adds the same weights in the same order.
+      const out = [
+        ...wordFeatures(words[i]!, l, shapes[i]!, cr),
+        ...tagFeatures('c=', ctags[i]!),
+        ...tagFeatures('pc=', i > from ? ctags[i - 1]! : ''),
+        ...tagFeatures('nc=', i + 1 < to ? ctags[i + 1]! : ''),
+        'ms=' + mode + shapes[i]!,
+        'pw=' + p1,
+        'nw=' + n1,
+        'pw2=' + (i > from + 1 ? lower[i - 2]! : '<s>'),
+        'nw2=' + (i + 2 < to ? lower[i + 2]! : '</s>'),
+        'pwl=' + p1 + '|' + l,
+        'lnw=' + l + '|' + n1,
+        'dc=' + mode + (docCase.get(l) ?? '-'),
+        'cr=' + mode + cr,
+        'g=' + (gaz[i - from] ?? '-'),
+      ];
+      if (i === from) out.push('first' + mode);
+      staticFeatures[i] = out;
+    }
+  }
+  return { text, tokens, sentences, staticFeatures, lowerWords: lower, modes, docCase, compromiseTags: ctags };
+}
 
-  let out: string[] = [];
-  let at = 0; // offset of the current token's row in staticScores
-  // Each context feature is a (prefix, value) pair: training joins them into one string, inference looks the
-  // value up in the prefix's own table, which spares building and hashing a new string per feature.
-  // A slot is a feature prefix and, at inference, its own value → row table, resolved once per text or sentence.
-  type Slot = { name: string; map: Map<string, number> | undefined };
-  const slot = (name: string): Slot => ({ name, map: fast?.table.get(name) });
-  const emit: (s: Slot, value: string) => void = fast
-    ? (s, value) => {
-        const row = s.map?.get(value);
-        if (row !== undefined) for (let c = 0; c < k; c++) staticScores![at + c]! += fast.buffer[row + c]!;
+/**
+ * What inference needs of one distinct token text, worked out once and kept across texts: its forms, the summed
+ * weights of its word-alone features, and the weight rows it selects as a neighbour or under each sentence casing.
+ */
+interface WordEntry {
+  word: string;
+  lower: string;
+  /** Summed weights of `wordFeatures`. */
+  alone: Float64Array;
+  /** Rows of "pw=", "nw=", "pw2=", "nw2=" with this word as the value (-1: none). */
+  asPrev: number;
+  asNext: number;
+  asPrev2: number;
+  asNext2: number;
+  /** Rows of "ms=" + casing + shape and "cr=" + casing + its training casing, per CASE_MODES entry. */
+  shapeRows: Int32Array;
+  casingRows: Int32Array;
+}
+
+const CASE_MODES: CaseMode[] = ['n', 'caps', 'title'];
+
+/** Everything scoreStaticFeatures looks up per model: built on its first text, from the model's feature table. */
+interface ModelIndex {
+  words: Map<string, WordEntry>;
+  /** "pwl=" and "lnw=" values split at their "|": first word → second word → row, so no pair string is built. */
+  pwl: Map<string, Map<string, number>>;
+  lnw: Map<string, Map<string, number>>;
+  /** Pair values whose words hold a "|" themselves: looked up whole. */
+  pairsWithBars: boolean;
+}
+
+const indexes = new WeakMap<FastWeights, ModelIndex>();
+
+function modelIndex(fast: FastWeights): ModelIndex {
+  let index = indexes.get(fast);
+  if (index) return index;
+  const nest = (prefix: string): [Map<string, Map<string, number>>, boolean] => {
+    const out = new Map<string, Map<string, number>>();
+    let bars = false;
+    for (const [value, row] of fast.table.get(prefix) ?? []) {
+      const bar = value.indexOf('|');
+      if (bar !== value.lastIndexOf('|')) {
+        bars = true;
+        continue;
       }
-    : (s, value) => {
-        out.push(s.name + value);
-      };
-  const PW = slot('pw=');
-  const NW = slot('nw=');
-  const PW2 = slot('pw2=');
-  const NW2 = slot('nw2=');
-  const PWL = slot('pwl=');
-  const LNW = slot('lnw=');
-  const G = slot('g=');
-  const FIRST = slot('first');
-  const addCached = (cache: Map<string, Float64Array>, key: string, make: () => string[]): void => {
-    let v = cache.get(key);
+      const first = value.slice(0, bar);
+      let m = out.get(first);
+      if (!m) out.set(first, (m = new Map()));
+      m.set(value.slice(bar + 1), row);
+    }
+    return [out, bars];
+  };
+  const [pwl, barsBefore] = nest('pwl=');
+  const [lnw, barsAfter] = nest('lnw=');
+  index = { words: new Map(), pwl, lnw, pairsWithBars: barsBefore || barsAfter };
+  indexes.set(fast, index);
+  return index;
+}
+
+function wordEntry(fast: FastWeights, index: ModelIndex, raw: string, casing: Map<string, string>): WordEntry {
+  let entry = index.words.get(raw);
+  if (entry) return entry;
+  const word = normalise(raw);
+  const lower = word.toLowerCase();
+  const shape = wordShape(word);
+  const cr = casing.get(lower) ?? '-';
+  const row = (prefix: string, value: string): number => fast.table.get(prefix)?.get(value) ?? -1;
+  const alone = new Float64Array(fast.classes);
+  for (const f of wordFeatures(word, lower, shape, cr)) addRow(fast, fast.rowOf(f) ?? -1, alone, 0);
+  entry = {
+    word,
+    lower,
+    alone,
+    asPrev: row('pw=', lower),
+    asNext: row('nw=', lower),
+    asPrev2: row('pw2=', lower),
+    asNext2: row('nw2=', lower),
+    shapeRows: Int32Array.from(CASE_MODES, (mode) => row('ms=' + mode, shape)),
+    casingRows: Int32Array.from(CASE_MODES, (mode) => row('cr=' + mode, cr)),
+  };
+  // Bounded: a long run over many texts meets ever more rare words.
+  if (index.words.size > 200_000) index.words.clear();
+  index.words.set(raw, entry);
+  return entry;
+}
+
+function addRow(fast: FastWeights, row: number, into: Float64Array, at: number): void {
+  if (row < 0) return;
+  for (let c = 0; c < fast.classes; c++) into[at + c]! += fast.buffer[row + c]!;
+}
+
+function addVector(vector: Float64Array, into: Float64Array, at: number): void {
+  for (let c = 0; c < vector.length; c++) into[at + c]! += vector[c]!;
+}
+
+/**
+ * Inference: the summed weights of each token's static features, the same features as listStaticFeatures in the
+ * same order, found without building a string per feature: per distinct word once, then by integer row.
+ */
+function scoreStaticFeatures(
+  text: string,
+  tokens: Token[],
+  sentences: Array<[number, number]>,
+  ctags: string[],
+  casing: Map<string, string>,
+  fast: FastWeights,
+): PreparedText {
+  const index = modelIndex(fast);
+  const n = tokens.length;
+  const k = fast.classes;
+  const entries = tokens.map((t) => wordEntry(fast, index, t.text, casing));
+  const words = entries.map((e) => e.word);
+  const lower = entries.map((e) => e.lower);
+  const modes: CaseMode[] = sentences.map(([from, to]) => caseMode(words.slice(from, to)));
+  const docCase = documentCasing(words, sentences, modes);
+  const scores = new Float64Array(n * k);
+  const tagVector = (cache: Map<string, Float64Array>, prefix: string, tags: string): Float64Array => {
+    let v = cache.get(tags);
     if (!v) {
       v = new Float64Array(k);
-      for (const f of make()) {
-        const row = fast!.rowOf(f);
-        if (row !== undefined) for (let c = 0; c < k; c++) v[c]! += fast!.buffer[row + c]!;
-      }
-      if (cache.size > 100_000) cache.clear();
-      cache.set(key, v);
+      for (const f of tagFeatures(prefix, tags)) addRow(fast, fast.rowOf(f) ?? -1, v, 0);
+      cache.set(tags, v);
     }
-    for (let c = 0; c < k; c++) staticScores![at + c]! += v[c]!;
+    return v;
   };
+  const table = (prefix: string): Map<string, number> => fast.table.get(prefix) ?? new Map();
+  const start = { prev: table('pw=').get('<s>') ?? -1, prev2: table('pw2=').get('<s>') ?? -1 };
+  const end = { next: table('nw=').get('</s>') ?? -1, next2: table('nw2=').get('</s>') ?? -1 };
+  const pairRow = (pairs: Map<string, Map<string, number>>, prefix: string, a: string, b: string): number => {
+    const row = pairs.get(a)?.get(b);
+    if (row !== undefined) return row;
+    return index.pairsWithBars && (a.includes('|') || b.includes('|')) ? (table(prefix).get(a + '|' + b) ?? -1) : -1;
+  };
+  const gazetteer = table('g=');
 
   for (let s = 0; s < sentences.length; s++) {
     const [from, to] = sentences[s]!;
     const mode = modes[s]!;
-    // Features conjoined with the sentence's casing: one prefix per casing (see tagger's loadModel).
-    const MS = slot('ms=' + mode);
-    const DC = slot('dc=' + mode);
-    const CR = slot('cr=' + mode);
+    const m = CASE_MODES.indexOf(mode);
+    const docCaseRows = table('dc=' + mode);
     const gaz = markGazetteer(words.slice(from, to));
     for (let i = from; i < to; i++) {
-      const g = i - from;
-      const w = words[i]!;
-      const l = lower[i]!;
-      const shape = shapes[i]!;
+      const at = i * k;
+      const e = entries[i]!;
       const p1 = i > from ? lower[i - 1]! : '<s>';
       const n1 = i + 1 < to ? lower[i + 1]! : '</s>';
-      const cr = casing.get(l) ?? '-';
-      const here = ctags[i]!;
-      const before = i > from ? ctags[i - 1]! : '';
-      const after = i + 1 < to ? ctags[i + 1]! : '';
-      at = i * k;
-      out = [];
-      if (fast) {
-        addCached(fast.cache.word, w, () => wordFeatures(w, l, shape, cr));
-        if (here) addCached(fast.cache.here, here, () => tagFeatures('c=', here));
-        if (before) addCached(fast.cache.before, before, () => tagFeatures('pc=', before));
-        if (after) addCached(fast.cache.after, after, () => tagFeatures('nc=', after));
-        lowerSlot![i] = l;
-      } else {
-        out.push(...wordFeatures(w, l, shape, cr), ...tagFeatures('c=', here), ...tagFeatures('pc=', before), ...tagFeatures('nc=', after));
-      }
-      emit(MS, shape);
-      emit(PW, p1);
-      emit(NW, n1);
-      emit(PW2, i > from + 1 ? lower[i - 2]! : '<s>');
-      emit(NW2, i + 2 < to ? lower[i + 2]! : '</s>');
-      emit(PWL, p1 + '|' + l);
-      emit(LNW, l + '|' + n1);
-      emit(DC, docCase.get(l) ?? '-');
-      emit(CR, cr);
-      emit(G, gaz[g] ?? '-');
-      if (i === from) emit(FIRST, mode);
-      if (!fast) staticFeatures[i] = out;
+      addVector(e.alone, scores, at);
+      if (ctags[i]) addVector(tagVector(fast.cache.here, 'c=', ctags[i]!), scores, at);
+      if (i > from && ctags[i - 1]) addVector(tagVector(fast.cache.before, 'pc=', ctags[i - 1]!), scores, at);
+      if (i + 1 < to && ctags[i + 1]) addVector(tagVector(fast.cache.after, 'nc=', ctags[i + 1]!), scores, at);
+      addRow(fast, e.shapeRows[m]!, scores, at);
+      addRow(fast, i > from ? entries[i - 1]!.asPrev : start.prev, scores, at);
+      addRow(fast, i + 1 < to ? entries[i + 1]!.asNext : end.next, scores, at);
+      addRow(fast, i > from + 1 ? entries[i - 2]!.asPrev2 : start.prev2, scores, at);
+      addRow(fast, i + 2 < to ? entries[i + 2]!.asNext2 : end.next2, scores, at);
+      addRow(fast, pairRow(index.pwl, 'pwl=', p1, e.lower), scores, at);
+      addRow(fast, pairRow(index.lnw, 'lnw=', e.lower, n1), scores, at);
+      addRow(fast, docCaseRows.get(docCase.get(e.lower) ?? '-') ?? -1, scores, at);
+      addRow(fast, e.casingRows[m]!, scores, at);
+      addRow(fast, gazetteer.get(gaz[i - from] ?? '-') ?? -1, scores, at);
+      if (i === from) addRow(fast, table('first').get(mode) ?? -1, scores, at);
     }
   }
-  return { text, tokens, sentences, staticFeatures, staticScores, lowerWords: lowerSlot ?? lower, modes, docCase, compromiseTags: ctags };
+  return { text, tokens, sentences, staticFeatures: [], staticScores: scores, lowerWords: lower, modes, docCase, compromiseTags: ctags };
 }
 
 /** Features of the word alone; slot 2 must stay the lower-cased word ("l="). */
