@@ -17,8 +17,6 @@ export interface FastWeights {
   rowOf: (feature: string) => number | undefined;
   /** The same weights split by feature prefix ("pw=" → "the" → weights). */
   table: Map<string, Map<string, number>>;
-  /** Weight sums per compromise tag set (of the token, the one before, the one after), reused across texts. */
-  cache: Record<'here' | 'before' | 'after', Map<string, Float64Array>>;
 }
 
 /** A text, tokenised and annotated once, ready for tagging. */
@@ -137,20 +135,16 @@ export function prepareText(
   const given = options.given;
   const tokens = given?.tokens ?? tokenize(text);
   const sentences = given?.sentences ?? splitSentences(text, tokens);
-  const ctags = options.compromiseTags ?? compromiseTags(text, tokens);
-  return options.weights
-    ? scoreStaticFeatures(text, tokens, sentences, ctags, casing, options.weights)
-    : listStaticFeatures(text, tokens, sentences, ctags, casing);
+  const input: TokenisedText = { text, tokens, sentences, compromiseTags: options.compromiseTags ?? compromiseTags(text, tokens) };
+  return options.weights ? scoreStaticFeatures(input, casing, options.weights) : listStaticFeatures(input, casing);
 }
 
+/** What both feature paths start from: the text, its tokens and sentences, and compromise's tags per token. */
+type TokenisedText = Pick<PreparedText, 'text' | 'tokens' | 'sentences' | 'compromiseTags'>;
+
 /** Training: each token's static features as strings, for the perceptron to learn weights for. */
-function listStaticFeatures(
-  text: string,
-  tokens: Token[],
-  sentences: Array<[number, number]>,
-  ctags: string[],
-  casing: Map<string, string>,
-): PreparedText {
+function listStaticFeatures(input: TokenisedText, casing: Map<string, string>): PreparedText {
+  const { tokens, sentences, compromiseTags: ctags } = input;
   const words = tokens.map((t) => normalise(t.text));
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
@@ -187,7 +181,7 @@ function listStaticFeatures(
       staticFeatures[i] = out;
     }
   }
-  return { text, tokens, sentences, staticFeatures, lowerWords: lower, modes, docCase, compromiseTags: ctags };
+  return { ...input, staticFeatures, lowerWords: lower, modes, docCase };
 }
 
 /**
@@ -219,6 +213,10 @@ interface ModelIndex {
   lnw: Map<string, Map<string, number>>;
   /** Pair values whose words hold a "|" themselves: looked up whole. */
   pairsWithBars: boolean;
+  /** Rows of the sentence-edge neighbours ("pw=<s>", "nw=</s>", ...; -1: none). */
+  edges: { prev: number; prev2: number; next: number; next2: number };
+  /** Summed weights per compromise tag set, of the token ("c="), the one before ("pc=") and after ("nc="). */
+  tagSets: Record<'c=' | 'pc=' | 'nc=', Map<string, Float64Array>>;
 }
 
 const indexes = new WeakMap<FastWeights, ModelIndex>();
@@ -244,7 +242,15 @@ function modelIndex(fast: FastWeights): ModelIndex {
   };
   const [pwl, barsBefore] = nest('pwl=');
   const [lnw, barsAfter] = nest('lnw=');
-  index = { words: new Map(), pwl, lnw, pairsWithBars: barsBefore || barsAfter };
+  const row = (prefix: string, value: string): number => rowIn(fast, prefix, value);
+  index = {
+    words: new Map(),
+    pwl,
+    lnw,
+    pairsWithBars: barsBefore || barsAfter,
+    edges: { prev: row('pw=', '<s>'), prev2: row('pw2=', '<s>'), next: row('nw=', '</s>'), next2: row('nw2=', '</s>') },
+    tagSets: { 'c=': new Map(), 'pc=': new Map(), 'nc=': new Map() },
+  };
   indexes.set(fast, index);
   return index;
 }
@@ -256,7 +262,7 @@ function wordEntry(fast: FastWeights, index: ModelIndex, raw: string, casing: Ma
   const lower = word.toLowerCase();
   const shape = wordShape(word);
   const cr = casing.get(lower) ?? '-';
-  const row = (prefix: string, value: string): number => fast.table.get(prefix)?.get(value) ?? -1;
+  const row = (prefix: string, value: string): number => rowIn(fast, prefix, value);
   const alone = new Float64Array(fast.classes);
   for (const f of wordFeatures(word, lower, shape, cr)) addRow(fast, fast.rowOf(f) ?? -1, alone, 0);
   entry = {
@@ -276,6 +282,11 @@ function wordEntry(fast: FastWeights, index: ModelIndex, raw: string, casing: Ma
   return entry;
 }
 
+/** The row of feature prefix + value in the weights, -1 when the model has none. */
+function rowIn(fast: FastWeights, prefix: string, value: string): number {
+  return fast.table.get(prefix)?.get(value) ?? -1;
+}
+
 function addRow(fast: FastWeights, row: number, into: Float64Array, at: number): void {
   if (row < 0) return;
   for (let c = 0; c < fast.classes; c++) into[at + c]! += fast.buffer[row + c]!;
@@ -289,14 +300,8 @@ function addVector(vector: Float64Array, into: Float64Array, at: number): void {
  * Inference: the summed weights of each token's static features, the same features as listStaticFeatures in the
  * same order, found without building a string per feature: per distinct word once, then by integer row.
  */
-function scoreStaticFeatures(
-  text: string,
-  tokens: Token[],
-  sentences: Array<[number, number]>,
-  ctags: string[],
-  casing: Map<string, string>,
-  fast: FastWeights,
-): PreparedText {
+function scoreStaticFeatures(input: TokenisedText, casing: Map<string, string>, fast: FastWeights): PreparedText {
+  const { tokens, sentences, compromiseTags: ctags } = input;
   const index = modelIndex(fast);
   const n = tokens.length;
   const k = fast.classes;
@@ -306,18 +311,17 @@ function scoreStaticFeatures(
   const modes: CaseMode[] = sentences.map(([from, to]) => caseMode(words.slice(from, to)));
   const docCase = documentCasing(words, sentences, modes);
   const scores = new Float64Array(n * k);
-  const tagVector = (cache: Map<string, Float64Array>, prefix: string, tags: string): Float64Array => {
-    let v = cache.get(tags);
+  const tagVector = (prefix: keyof ModelIndex['tagSets'], tags: string): Float64Array => {
+    let v = index.tagSets[prefix].get(tags);
     if (!v) {
       v = new Float64Array(k);
       for (const f of tagFeatures(prefix, tags)) addRow(fast, fast.rowOf(f) ?? -1, v, 0);
-      cache.set(tags, v);
+      index.tagSets[prefix].set(tags, v);
     }
     return v;
   };
   const table = (prefix: string): Map<string, number> => fast.table.get(prefix) ?? new Map();
-  const start = { prev: table('pw=').get('<s>') ?? -1, prev2: table('pw2=').get('<s>') ?? -1 };
-  const end = { next: table('nw=').get('</s>') ?? -1, next2: table('nw2=').get('</s>') ?? -1 };
+  const { edges } = index;
   const pairRow = (pairs: Map<string, Map<string, number>>, prefix: string, a: string, b: string): number => {
     const row = pairs.get(a)?.get(b);
     if (row !== undefined) return row;
@@ -337,14 +341,14 @@ function scoreStaticFeatures(
       const p1 = i > from ? lower[i - 1]! : '<s>';
       const n1 = i + 1 < to ? lower[i + 1]! : '</s>';
       addVector(e.alone, scores, at);
-      if (ctags[i]) addVector(tagVector(fast.cache.here, 'c=', ctags[i]!), scores, at);
-      if (i > from && ctags[i - 1]) addVector(tagVector(fast.cache.before, 'pc=', ctags[i - 1]!), scores, at);
-      if (i + 1 < to && ctags[i + 1]) addVector(tagVector(fast.cache.after, 'nc=', ctags[i + 1]!), scores, at);
+      if (ctags[i]) addVector(tagVector('c=', ctags[i]!), scores, at);
+      if (i > from && ctags[i - 1]) addVector(tagVector('pc=', ctags[i - 1]!), scores, at);
+      if (i + 1 < to && ctags[i + 1]) addVector(tagVector('nc=', ctags[i + 1]!), scores, at);
       addRow(fast, e.shapeRows[m]!, scores, at);
-      addRow(fast, i > from ? entries[i - 1]!.asPrev : start.prev, scores, at);
-      addRow(fast, i + 1 < to ? entries[i + 1]!.asNext : end.next, scores, at);
-      addRow(fast, i > from + 1 ? entries[i - 2]!.asPrev2 : start.prev2, scores, at);
-      addRow(fast, i + 2 < to ? entries[i + 2]!.asNext2 : end.next2, scores, at);
+      addRow(fast, i > from ? entries[i - 1]!.asPrev : edges.prev, scores, at);
+      addRow(fast, i + 1 < to ? entries[i + 1]!.asNext : edges.next, scores, at);
+      addRow(fast, i > from + 1 ? entries[i - 2]!.asPrev2 : edges.prev2, scores, at);
+      addRow(fast, i + 2 < to ? entries[i + 2]!.asNext2 : edges.next2, scores, at);
       addRow(fast, pairRow(index.pwl, 'pwl=', p1, e.lower), scores, at);
       addRow(fast, pairRow(index.lnw, 'lnw=', e.lower, n1), scores, at);
       addRow(fast, docCaseRows.get(docCase.get(e.lower) ?? '-') ?? -1, scores, at);
@@ -353,7 +357,7 @@ function scoreStaticFeatures(
       if (i === from) addRow(fast, table('first').get(mode) ?? -1, scores, at);
     }
   }
-  return { text, tokens, sentences, staticFeatures: [], staticScores: scores, lowerWords: lower, modes, docCase, compromiseTags: ctags };
+  return { ...input, staticFeatures: [], staticScores: scores, lowerWords: lower, modes, docCase };
 }
 
 /** Features of the word alone; slot 2 must stay the lower-cased word ("l="). */

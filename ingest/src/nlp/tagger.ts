@@ -186,7 +186,6 @@ export function loadModel(path: string): LoadedModel {
     addRow(tw.get(prev)?.get(lower), scores);
   };
   const { casingWords: _w, casingBuckets: _b, features: _f, ...meta } = header;
-  const cache = { here: new Map(), before: new Map(), after: new Map() };
-  const fast: FastWeights = { classes: k, buffer, rowOf, table, cache };
+  const fast: FastWeights = { classes: k, buffer, rowOf, table };
   return { meta, casing, score, dynamic, weights: fast, features: names.length };
 }
