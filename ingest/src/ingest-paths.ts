@@ -21,11 +21,16 @@ import {
 } from './stages/01-read-articles.js';
 import { classifyArticles, loadGraph, type ArticleFate, type LoadBatch } from './stages/05-load-graph.js';
 import { reconcileActors, resolveBatch, shortActorIds, warmReconcile } from './stages/06-reconcile-actors.js';
-import { createExtractPool, defaultSpareWorkerCount, defaultWorkerCount } from './workers/extract-pool.js';
+import { createDefaultExtractPool, type ExtractPool } from './workers/extract-pool.js';
 
 export interface IngestOptions extends ReadOptions {
   /** Extraction threads; 0 extracts on the main thread. Default: one per core, less one beside a local Neo4j. */
   workers?: number;
+  /**
+   * Extraction workers started ahead by the caller (their start-up then overlaps opening Neo4j). The run
+   * gives them the analyst decisions, and closes them when it ends. Without one, the run makes its own.
+   */
+  pool?: ExtractPool;
   /** Extract and report, write nothing (no database needed). */
   dryRun?: boolean;
   /** Articles per write transaction. */
@@ -85,12 +90,31 @@ export async function ingestPaths(
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
+  const store = options.dryRun ? undefined : graph;
+  // Asked for a number of workers, the run uses that many; by default a spare one soaks up the writer's idle CPU.
+  const pool = options.pool ?? createDefaultExtractPool({
+    workers: options.workers,
+    databaseOnThisMachine: store !== undefined && neo4jOnThisMachine(store),
+  });
+  try {
+    return await runIngest(store, paths, options, pool);
+  } finally {
+    // However the run ends: live workers would keep the process from exiting.
+    await pool.close();
+  }
+}
+
+async function runIngest(
+  store: Graph | undefined,
+  paths: string[],
+  options: IngestOptions,
+  pool: ExtractPool,
+): Promise<IngestSummary> {
   const started = Date.now();
   const summary: IngestSummary = {
     files: 0, filesUnchanged: 0, new: 0, updated: 0, unchanged: 0, duplicates: 0, failed: 0, failures: [],
     entitiesAdded: 0, linksAdded: 0, actorsMerged: [], reconcileMs: 0, elapsedMs: 0,
   };
-  const store = options.dryRun ? undefined : graph;
 
   const { articles, readFiles } = await readInputs(paths, options, summary, store);
   // What these files held before may change now, and the run may stop part-way: until it ends
@@ -103,11 +127,7 @@ export async function ingestPaths(
   const decisions: AnalystDecisions = store
     ? await readAnalystDecisions(store)
     : { aliases: new Map(), rejected: new Set(), retyped: new Map() };
-  const databaseOnThisMachine = store !== undefined && neo4jOnThisMachine(store);
-  // Asked for a number of workers, the run uses that many; by default a spare one soaks up the writer's idle CPU.
-  const pool = options.workers !== undefined
-    ? createExtractPool(decisions, options.workers)
-    : createExtractPool(decisions, defaultWorkerCount({ databaseOnThisMachine }), defaultSpareWorkerCount({ databaseOnThisMachine }));
+  pool.decide(decisions);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let before: { entities: number; links: number } | undefined;
   let writing: Promise<void> = Promise.resolve();
@@ -167,6 +187,7 @@ export async function ingestPaths(
     databaseLost = true;
     summary.stoppedBecause = 'Neo4j became unreachable; what was written is intact — run the same command again to finish';
   } finally {
+    // Extraction is over: the workers' memory goes before stage 6 (closing again later does nothing).
     await pool.close();
   }
 

@@ -1,17 +1,22 @@
 /**
  * Extraction spread over worker threads, one per core by default, so the
  * main thread is free to read files and write to Neo4j. Workers start on
- * the first article to extract. With zero workers extraction runs inline
- * (handy in tests and for debugging).
+ * the first article to extract, or earlier when warmed: the ingest command
+ * starts them before it opens Neo4j. Every extraction honours the analyst
+ * decisions read from Neo4j, so none starts before `decide`. With zero
+ * workers extraction runs inline (handy in tests and for debugging).
  */
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import type { AnalystDecisions, Article, Extraction } from '../../../core/src/model.js';
-import { toTransfer, type ExtractRequest, type ExtractResponse, type WorkerInit } from './messages.js';
+import { extractWorkerBundle } from './worker-bundle.js';
+import { toTransfer, type DecisionsMessage, type ExtractRequest, type ExtractResponse, type WorkerInit } from './messages.js';
 
 export interface ExtractPool {
+  /** The analyst decisions every extraction honours: set once, before the first `extract`. */
+  decide(decisions: AnalystDecisions): void;
   extract(article: Article): Promise<Extraction>;
-  /** Starts the workers now, when extraction is sure to come: their start-up overlaps other work. */
+  /** Starts the workers now, when extraction is likely to come: their start-up overlaps other work. */
   warm(): void;
   close(): Promise<void>;
 }
@@ -23,7 +28,6 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-const WORKER_ENTRY = new URL('./extract-worker.mjs', import.meta.url);
 
 /**
  * Articles a worker holds at once: one being extracted and one ready, so it never waits for the main thread,
@@ -57,24 +61,41 @@ export function defaultSpareWorkerCount(options: { databaseOnThisMachine?: boole
   return options.databaseOnThisMachine && process.platform === 'linux' ? 1 : 0;
 }
 
-export function createExtractPool(decisions: AnalystDecisions, workers = defaultWorkerCount(), spareWorkers = 0): ExtractPool {
+/** The pool an ingest uses by default: its workers, and a spare one beside a Neo4j on this machine. */
+export function createDefaultExtractPool(options: { workers?: number; databaseOnThisMachine: boolean }): ExtractPool {
+  if (options.workers !== undefined) return createExtractPool(options.workers);
+  return createExtractPool(defaultWorkerCount(options), defaultSpareWorkerCount(options));
+}
+
+const UNDECIDED = 'ingest/extract-pool: extract() before decide(): every extraction needs the analyst decisions';
+
+export function createExtractPool(workers = defaultWorkerCount(), spareWorkers = 0): ExtractPool {
   if (workers <= 0) {
     // Loaded on first use: the NLP takes most of a second to load, and with workers the main thread never needs it.
     let pipeline: Promise<typeof import('../pipeline.js')> | undefined;
+    let decided: AnalystDecisions | undefined;
     return {
-      extract: async (article) => (await (pipeline ??= import('../pipeline.js'))).extractArticle(article, decisions),
+      decide: (decisions) => void (decided = decisions),
+      extract: async (article) => {
+        if (!decided) throw new Error(UNDECIDED);
+        return (await (pipeline ??= import('../pipeline.js'))).extractArticle(article, decided);
+      },
       warm: () => {},
       close: async () => {},
     };
   }
 
-  const transfer = toTransfer(decisions);
+  /** The decisions as each worker receives them, as its first message. */
+  let decisions: DecisionsMessage | undefined;
   /** Articles no worker has taken yet, in order. */
   const queue: Job[] = [];
   /** Each worker's articles in flight; normal workers first, so they are offered work first. */
   const load = new Map<Worker, Map<number, Job>>();
   let nextId = 0;
   let closed = false;
+  let started = false;
+  /** Why the workers could not start, when they could not: every article fails with it. */
+  let startFailure: Error | undefined;
 
   // Workers take articles as they finish others: a slow (spare) worker never sits on a queue of them.
   const dispatch = (): void => {
@@ -89,9 +110,10 @@ export function createExtractPool(decisions: AnalystDecisions, workers = default
     }
   };
 
-  const spawnWorker = (background: boolean): void => {
-    const init: WorkerInit = { decisions: transfer, background };
-    const worker = new Worker(WORKER_ENTRY, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const spawnWorker = (entry: URL, background: boolean): void => {
+    const init: WorkerInit = { background };
+    const worker = new Worker(entry, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    if (decisions) worker.postMessage(decisions);
     const jobs = new Map<number, Job>();
     load.set(worker, jobs);
     worker.on('message', (response: ExtractResponse) => {
@@ -108,22 +130,42 @@ export function createExtractPool(decisions: AnalystDecisions, workers = default
       for (const job of jobs.values()) job.reject(new Error(`extraction worker crashed: ${error.message}`));
       load.delete(worker);
       if (!closed) {
-        spawnWorker(background);
+        spawnWorker(entry, background);
         dispatch();
       }
     });
   };
 
   const warm = (): void => {
-    if (closed || load.size > 0) return;
-    for (let i = 0; i < workers; i++) spawnWorker(false);
-    for (let i = 0; i < spareWorkers; i++) spawnWorker(true);
+    if (closed || started) return;
+    started = true;
+    extractWorkerBundle().then(
+      (entry) => {
+        if (closed) return;
+        for (let i = 0; i < workers; i++) spawnWorker(entry, false);
+        for (let i = 0; i < spareWorkers; i++) spawnWorker(entry, true);
+        dispatch();
+      },
+      (error: Error) => {
+        startFailure = new Error(`extraction workers could not start: ${error.message}`);
+        for (const job of queue.splice(0)) job.reject(startFailure);
+      },
+    );
   };
 
   return {
     warm,
+    decide(decided) {
+      if (decisions) throw new Error('ingest/extract-pool: the analyst decisions are set once per pool');
+      decisions = { decisions: toTransfer(decided) };
+      // Ports keep their order: every worker has them before its first article.
+      for (const worker of load.keys()) worker.postMessage(decisions);
+      dispatch();
+    },
     extract(article) {
       if (closed) return Promise.reject(new Error('ingest/extract-pool: the pool is closed'));
+      if (!decisions) return Promise.reject(new Error(UNDECIDED));
+      if (startFailure) return Promise.reject(startFailure);
       // Workers start on the first article that needs them: a re-ingest with nothing new starts none.
       warm();
       return new Promise<Extraction>((resolve, reject) => {

@@ -9,15 +9,24 @@ export interface TransferableDecisions {
 }
 
 export interface WorkerInit {
-  decisions: TransferableDecisions;
   /** A spare worker: it lowers its own priority, to use only CPU time nothing else wants. */
   background: boolean;
+}
+
+/**
+ * The analyst decisions every extraction honours. A worker starts before they are read from Neo4j (its
+ * start-up overlaps opening the database), so they come as the first message, before any article.
+ */
+export interface DecisionsMessage {
+  decisions: TransferableDecisions;
 }
 
 export interface ExtractRequest {
   id: number;
   article: Article;
 }
+
+export type ToWorker = DecisionsMessage | ExtractRequest;
 
 export type ExtractResponse = { id: number; extraction: Extraction } | { id: number; error: string };
 
