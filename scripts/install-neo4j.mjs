@@ -3,7 +3,7 @@
 // Maven Central, so that nothing is downloaded when the app runs. Says plainly
 // what is missing when Java 17+ or Maven is not on the machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, statSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,15 +22,42 @@ if (javaVersion < 17) fail(`Java 17 or newer is needed for the embedded Neo4j; t
 
 if (isUpToDate()) {
   console.log('actorgraph: embedded Neo4j jars are in place.');
-  process.exit(0);
-}
-const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
-if (mvn.error) fail('Maven (`mvn`) is needed once, to fetch Neo4j from Maven Central, and was not found (install maven).');
+} else {
+  const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+  if (mvn.error) fail('Maven (`mvn`) is needed once, to fetch Neo4j from Maven Central, and was not found (install maven).');
 
-console.log('actorgraph: fetching Neo4j 5.26 from Maven Central (once; cached in ~/.m2) …');
-const build = spawnSync('mvn', ['-B', '-q', '-f', path.join(project, 'pom.xml'), 'package'], { stdio: 'inherit' });
-if (build.status !== 0) fail('Maven could not fetch or build the embedded Neo4j (see its output above).');
-console.log('actorgraph: embedded Neo4j ready.');
+  console.log('actorgraph: fetching Neo4j 5.26 from Maven Central (once; cached in ~/.m2) …');
+  const build = spawnSync('mvn', ['-B', '-q', '-f', path.join(project, 'pom.xml'), 'package'], { stdio: 'inherit' });
+  if (build.status !== 0) fail('Maven could not fetch or build the embedded Neo4j (see its output above).');
+  console.log('actorgraph: embedded Neo4j ready.');
+}
+createClassArchive();
+
+/**
+ * The class-data-sharing archive every embedded JVM maps at start (core/src/neo4j/embedded.ts): made again
+ * when the jars or the JDK changed. Only a speed-up, so failing to make it is a warning.
+ */
+function createClassArchive() {
+  const archive = path.join(project, 'target', 'neo4j-classes.jsa');
+  const stamp = `${archive}.jdk`;
+  const jdk = javaVersionText();
+  const current = existsSync(archive) && existsSync(stamp) && statSync(archive).mtimeMs >= statSync(jar).mtimeMs &&
+    readFileSync(stamp, 'utf8') === jdk;
+  if (current) return;
+  rmSync(archive, { force: true });
+  console.log('actorgraph: recording the classes Neo4j loads, so that it starts faster (about a minute, once) …');
+  const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'create-class-archive.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (made.status === 0 && existsSync(archive)) writeFileSync(stamp, jdk);
+  else console.warn('actorgraph: warning: no class archive was made; the embedded Neo4j works, only starts slower.');
+}
+
+function javaVersionText() {
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  return spawnSync(java, ['-version'], { encoding: 'utf8' }).stderr ?? '';
+}
 
 function readJavaVersion() {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
