@@ -272,7 +272,7 @@ describe('a server bound beyond loopback', () => {
     expect(ok.body.analyst).toMatchObject({ name: 'beatriz' });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await api.call('POST', '/api/login', { body: { token: `ag_guess${i}` } })).status);
-    // Five failed attempts a minute allowed here (the wrong token above and the viewer's 403 count too): then 429.
+    // Five refused tokens a minute allowed here (the wrong token above counts; the viewer's 403 does not): then 429.
     expect(statuses[0]).toBe(401);
     const firstLimited = statuses.indexOf(429);
     expect(firstLimited).toBeGreaterThan(0);

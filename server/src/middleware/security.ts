@@ -25,13 +25,16 @@ export function securityHeaders(): RequestHandler {
 /**
  * Sign-in attempts: a token sent to /api/login or in an Authorization
  * header. Only failures count, a handful a minute per address: enough for
- * people, useless for guessing.
+ * people, useless for guessing. A failure is a refused token (401): a
+ * signed-in analyst whose requests are invalid (400), name nothing (404) or
+ * exceed their role (403) is not guessing, and is not locked out for it.
  */
 export function loginRateLimit(limit = 10, windowMs = 60_000): RequestHandler {
   return rateLimit({
     windowMs,
     limit,
     skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
     skip: (req) => !req.get('authorization') && req.path !== '/login',
     standardHeaders: 'draft-8',
     legacyHeaders: false,
