@@ -28,7 +28,6 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-
 /**
  * Articles a worker holds at once: one being extracted and one ready, so it never waits for the main thread,
  * and few enough that a spare worker starved of CPU delays no more than two articles.

@@ -7,17 +7,17 @@
  * seconds of CPU on a two-core machine whose ingest is CPU-bound. Built
  * from the sources every run (0.2 s, in esbuild's own process), so it is
  * never stale; files are named by their content, so concurrent runs share
- * them safely.
+ * them safely. They live in the project's own node_modules/.cache, not in a
+ * shared temp folder where another user could plant a file by that name.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 const WORKER_SOURCE = fileURLToPath(new URL('./extract-worker.ts', import.meta.url));
-const BUNDLE_DIR = path.join(os.tmpdir(), 'actorgraph-workers');
+const BUNDLE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/actorgraph-workers/', import.meta.url));
 
 /**
  * Our modules find their files (the tagger's model) relative to `import.meta.url`; in one bundle that would
@@ -56,7 +56,8 @@ async function bundle(): Promise<URL> {
   });
   const code = result.outputFiles[0]!.contents;
   const file = path.join(BUNDLE_DIR, `extract-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
+  // Anything else under that name (writes are atomic, so only a hand edit leaves one) is replaced.
+  if (!existsSync(file) || !readFileSync(file).equals(code)) {
     mkdirSync(BUNDLE_DIR, { recursive: true });
     // Written whole under a private name, then renamed: a worker never loads half a file.
     const partial = `${file}.${process.pid}.tmp`;
