@@ -16,10 +16,11 @@ const EMBEDDED_DIR = fileURLToPath(new URL('../../../neo4j-embedded/', import.me
 const LAUNCHER_JAR = path.join(EMBEDDED_DIR, 'target', 'launcher.jar');
 const LIB_DIR = path.join(EMBEDDED_DIR, 'target', 'lib');
 /**
- * A class-data-sharing archive of the classes Neo4j loads to open a store and run our Cypher (class-archive.ts
- * makes it at install). A fresh JVM then maps them ready-parsed and verified instead of loading ~16,000
- * classes one by one: a 100-article ingest into a freshly started database took 1.2-2.2 s less. A JVM that
- * finds it stale (another JDK, other jars) warns and runs without it; `npm install` makes it anew.
+ * A class-data-sharing archive of the classes Neo4j loads to open a store and run our Cypher
+ * (scripts/create-class-archive.ts makes it at install). A fresh JVM then maps them ready-parsed and verified
+ * instead of loading ~16,000 classes one by one: a whole BBC ingest into a freshly started database took
+ * 1.6-1.8 s less. A JVM that finds it stale (another JDK, other jars) warns and runs without it; `npm install`
+ * makes it anew.
  */
 export const CLASS_ARCHIVE = path.join(EMBEDDED_DIR, 'target', 'neo4j-classes.jsa');
 
@@ -42,7 +43,7 @@ export interface EmbeddedOptions {
    * it back; without it Neo4j used 29-37 s of CPU instead of 58-60 s, its query threads 23-29 s.
    */
   lifetime?: 'server' | 'batch';
-  /** Writes the classes this JVM loaded to this file when it exits (class-archive.ts), instead of using CLASS_ARCHIVE. */
+  /** Writes the classes this JVM loaded to this file when it exits (scripts/create-class-archive.ts), instead of using CLASS_ARCHIVE. */
   createClassArchive?: string;
   /** How long stop() waits for a clean shutdown before it kills the JVM (default 30 s). */
   stopTimeoutMs?: number;
