@@ -18,8 +18,8 @@ import { comparableDump, countArticles, runIngest, startIngest, waitForArticles,
 import { openTestGraph, wipe } from '../_setup/test-graph.js';
 
 const SEED = 16;
-/** The samples' 10 articles and 40 generated ones, written 5 to a transaction. */
-const ARTICLES = 50;
+/** The samples' 10 articles and 70 generated ones, written 5 to a transaction. */
+const ARTICLES = 80;
 
 interface KillPoint {
   /** Killed once this many articles are stored… */
@@ -28,10 +28,14 @@ interface KillPoint {
   delayMs: number;
 }
 
-/** `count` kill points from the seed, spread over the run: never before the first batch nor after the last. */
+/**
+ * `count` kill points from the seed, in the first half of the run: never before the first batch, and with half
+ * the articles still to go, so that a fast machine cannot finish the run before the kill lands (with 19 of 50
+ * left, one did).
+ */
 function killPoints(random: () => number, count: number): KillPoint[] {
   return Array.from({ length: count }, () => ({
-    afterArticles: 1 + Math.floor(random() * (ARTICLES - 10)),
+    afterArticles: 1 + Math.floor(random() * (ARTICLES / 2 - 1)),
     delayMs: Math.floor(random() * 300),
   }));
 }
