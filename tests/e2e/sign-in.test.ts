@@ -6,14 +6,14 @@
  * Neo4j) beside the loopback one the other browser tests share.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
 import { clickNode, panelTitleBecomes, screenshot, waitReady } from './_page.js';
-import { embeddedEnv, ROOT, startServer, TSX, type RunningServer } from './_server.js';
+import { ARTIFACTS, embeddedEnv, ROOT, startServer, TSX, type RunningServer } from './_server.js';
 
 describe.skipIf(!chromiumAvailable())(`sign-in in ${CHROMIUM_PATH}`, () => {
   let dataDir: string;
@@ -89,5 +89,13 @@ describe.skipIf(!chromiumAvailable())(`sign-in in ${CHROMIUM_PATH}`, () => {
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign out' }).click()]);
     await waitReady(page);
     await page.locator('form[aria-label="Sign in"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('never writes a token to its log, the wrong one nor the right one', () => {
+    const log = readFileSync(path.join(ARTIFACTS, 'server-sign-in.log'), 'utf8');
+    // The log is the server's whole output; it did say something, so an empty file proves nothing here.
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toContain(token);
+    expect(log).not.toContain('not-a-real-token');
   });
 });
