@@ -16,7 +16,9 @@ if (process.env.NEO4J_URI) {
   process.exit(0);
 }
 
-const javaVersion = readJavaVersion();
+// What `java -version` says: its major version is checked here, and the whole text stamps the class archive.
+const javaVersionText = readJavaVersionText();
+const javaVersion = majorJavaVersion(javaVersionText);
 if (javaVersion === undefined) fail('Java 17 or newer is needed for the embedded Neo4j, and `java` was not found (install openjdk-17-jdk, or set JAVA_HOME).');
 if (javaVersion < 17) fail(`Java 17 or newer is needed for the embedded Neo4j; this machine has Java ${javaVersion}.`);
 
@@ -31,16 +33,15 @@ if (isUpToDate()) {
   if (build.status !== 0) fail('Maven could not fetch or build the embedded Neo4j (see its output above).');
   console.log('actorgraph: embedded Neo4j ready.');
 }
-createClassArchive();
+createClassArchive(javaVersionText);
 
 /**
  * The class-data-sharing archive every embedded JVM maps at start (core/src/neo4j/embedded.ts): made again
  * when the jars or the JDK changed. Only a speed-up, so failing to make it is a warning.
  */
-function createClassArchive() {
+function createClassArchive(jdk) {
   const archive = path.join(project, 'target', 'neo4j-classes.jsa');
   const stamp = `${archive}.jdk`;
-  const jdk = javaVersionText();
   const current = existsSync(archive) && existsSync(stamp) && statSync(archive).mtimeMs >= statSync(jar).mtimeMs &&
     readFileSync(stamp, 'utf8') === jdk;
   if (current) return;
@@ -54,16 +55,16 @@ function createClassArchive() {
   else console.warn('actorgraph: warning: no class archive was made; the embedded Neo4j works, only starts slower.');
 }
 
-function javaVersionText() {
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  return spawnSync(java, ['-version'], { encoding: 'utf8' }).stderr ?? '';
-}
-
-function readJavaVersion() {
+/** `java -version`'s output (it writes to stderr), or undefined when there is no `java`. */
+function readJavaVersionText() {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (result.error) return undefined;
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr ?? '');
+  return result.error ? undefined : (result.stderr ?? '');
+}
+
+function majorJavaVersion(text) {
+  if (text === undefined) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(text);
   if (!match) return undefined;
   // Java 8 and older report themselves as 1.x.
   return match[1] === '1' ? Number(match[2]) : Number(match[1]);
