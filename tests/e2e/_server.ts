@@ -4,7 +4,7 @@
  * /api/health says Neo4j is up, and stops it. Its output goes to a log file
  * in test-results/e2e/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,16 @@ export function embeddedEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): Nod
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...extra };
   delete env.NEO4J_URI;
   return env;
+}
+
+/**
+ * Runs one of the project's commands (a tsx entry point, e.g. `ingest/src/cli/ingest-command.ts`) to its end on
+ * the embedded database in `dataDir`, as a user would before starting the server; its standard output.
+ */
+export function runCommand(args: string[], dataDir: string): string {
+  const run = spawnSync(TSX, args, { cwd: ROOT, env: embeddedEnv(dataDir), encoding: 'utf8', timeout: 240_000 });
+  if (run.status !== 0) throw new Error(`${args[0]} failed: ${run.stderr}`);
+  return run.stdout;
 }
 
 async function waitForHealth(server: ChildProcess, baseUrl: string, timeoutMs: number, log: string): Promise<void> {

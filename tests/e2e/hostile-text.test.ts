@@ -5,7 +5,6 @@
  * search suggestions and the article view, and run none of it. It runs its
  * own server (and embedded Neo4j), so the shared graph keeps its names.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
 import { clickNode, panelTitleBecomes, screenshot, waitReady } from './_page.js';
-import { embeddedEnv, ROOT, startServer, TSX, type RunningServer } from './_server.js';
+import { runCommand, startServer, type RunningServer } from './_server.js';
 
 const HOSTILE_TITLE = 'Talks <img src=x onerror="window.__xss=1"> in Berlin';
 const HOSTILE_NAME = 'Olaf <script>window.__xss=2</script><b onmouseover="window.__xss=3">Scholz</b>';
@@ -33,13 +32,7 @@ describe.skipIf(!chromiumAvailable())(`hostile text in ${CHROMIUM_PATH}`, () => 
     const text = 'Olaf Scholz met Emmanuel Macron in Berlin on Friday. Scholz said Germany would send more aid to Ukraine.';
     writeFileSync(input, `${JSON.stringify({ id: 'talks', title: HOSTILE_TITLE, text })}\n`);
     // As an analyst would: the article first, with the database to itself.
-    const ingest = spawnSync(TSX, ['ingest/src/cli/ingest-command.ts', input], {
-      cwd: ROOT,
-      env: embeddedEnv(dataDir),
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    if (ingest.status !== 0) throw new Error(`npm run ingest failed: ${ingest.stderr}`);
+    runCommand(['ingest/src/cli/ingest-command.ts', input], dataDir);
     server = await startServer({ dataDir, logName: 'server-hostile-text.log' });
 
     // An analyst renames the actor (a loopback server lets the local user write).

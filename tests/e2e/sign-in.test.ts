@@ -5,7 +5,6 @@
  * attributed to them, and signs out. It runs its own server (and embedded
  * Neo4j) beside the loopback one the other browser tests share.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
 import { clickNode, panelTitleBecomes, screenshot, waitReady } from './_page.js';
-import { ARTIFACTS, embeddedEnv, ROOT, startServer, TSX, type RunningServer } from './_server.js';
+import { ARTIFACTS, runCommand, startServer, type RunningServer } from './_server.js';
 
 describe.skipIf(!chromiumAvailable())(`sign-in in ${CHROMIUM_PATH}`, () => {
   let dataDir: string;
@@ -25,14 +24,8 @@ describe.skipIf(!chromiumAvailable())(`sign-in in ${CHROMIUM_PATH}`, () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-e2e-signin-'));
     // As an admin would: the account first, with the database to itself.
-    const made = spawnSync(TSX, ['server/src/cli/analyst-command.ts', 'add', 'Ada Lovelace', '--role', 'analyst'], {
-      cwd: ROOT,
-      env: embeddedEnv(dataDir),
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    if (made.status !== 0) throw new Error(`npm run analyst failed: ${made.stderr}`);
-    token = made.stdout.trim().split('\n').at(-1)!;
+    const made = runCommand(['server/src/cli/analyst-command.ts', 'add', 'Ada Lovelace', '--role', 'analyst'], dataDir);
+    token = made.trim().split('\n').at(-1)!;
     server = await startServer({ host: '0.0.0.0', dataDir, logName: 'server-sign-in.log' });
     browser = await launchBrowser();
     page = await browser.context.newPage();
