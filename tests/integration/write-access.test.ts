@@ -13,11 +13,15 @@ import { openTestGraph, wipe } from '../_setup/test-graph.js';
 type Caller = 'anonymous' | 'viewer' | 'analyst' | 'admin';
 const CALLERS: Caller[] = ['anonymous', 'viewer', 'analyst', 'admin'];
 
-/** What each caller is told, per kind of server: refused (401 / 403), or let through to the route itself. */
-const EXPECTED: Record<'loopback' | 'network', Record<Caller, 401 | 403 | 'through'>> = {
+const UNAUTHENTICATED = '401 unauthenticated';
+const FORBIDDEN = '403 forbidden';
+const THROUGH = 'through';
+
+/** What each caller is told, per kind of server: refused (status and error code), or let through to the route itself. */
+const EXPECTED: Record<'loopback' | 'network', Record<Caller, string>> = {
   // On a loopback-only server the local user writes under their own name, without signing in.
-  loopback: { anonymous: 'through', viewer: 403, analyst: 'through', admin: 'through' },
-  network: { anonymous: 401, viewer: 403, analyst: 'through', admin: 'through' },
+  loopback: { anonymous: THROUGH, viewer: FORBIDDEN, analyst: THROUGH, admin: THROUGH },
+  network: { anonymous: UNAUTHENTICATED, viewer: FORBIDDEN, analyst: THROUGH, admin: THROUGH },
 };
 
 interface WriteRoute {
@@ -55,7 +59,7 @@ describe('write access, every route × role × bind address', () => {
           for (const caller of CALLERS) {
             const response = await api.call(route.method, route.path, { token: tokens.get(caller), body: {} });
             // 400 (no valid body) and 404 (unknown id) come from the route itself; anything else is shown as it is.
-            const outcome = response.status === 400 || response.status === 404 ? 'through' : response.status;
+            const outcome = response.status === 400 || response.status === 404 ? THROUGH : `${response.status} ${response.body?.error?.code}`;
             answers.push(`${route.method} ${route.path} as ${caller}: ${outcome}`);
             expected.push(`${route.method} ${route.path} as ${caller}: ${EXPECTED[bind][caller]}`);
           }
