@@ -97,14 +97,14 @@ export async function ingestPaths(
     databaseOnThisMachine: store !== undefined && neo4jOnThisMachine(store),
   });
   try {
-    return await runIngest(store, paths, options, pool);
+    return await ingestWithPool(store, paths, options, pool);
   } finally {
     // However the run ends: live workers would keep the process from exiting.
     await pool.close();
   }
 }
 
-async function runIngest(
+async function ingestWithPool(
   store: Graph | undefined,
   paths: string[],
   options: IngestOptions,
