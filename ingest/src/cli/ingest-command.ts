@@ -83,7 +83,6 @@ async function main(): Promise<number> {
       defaultPublished: values.date,
       stdinFormat: values.format,
       stdin: readStdin,
-      workers,
       batchSize,
       dryRun,
       pool,
