@@ -280,9 +280,11 @@ const UPSERT_ENTITIES = `CYPHER replan=skip
   MERGE (e:Entity {id: row.id})
     ON CREATE SET e.type = row.type, e.name = row.name, e.aliases = [], e.iso2 = row.iso2,
                   e.mentionCount = 0, e.articleCount = 0, e.version = 0, e.hidden = false, e:$(row.type)
-  WITH e, row, [s IN row.spellings WHERE s <> e.name AND NOT s IN e.aliases] AS fresh
-  SET e.aliases = CASE WHEN size(fresh) = 0 THEN e.aliases
-                       ELSE COLLECT { UNWIND e.aliases + fresh AS alias RETURN alias ORDER BY alias } END,
+  // The stored list read once: a property inside the comprehension is read from the store for every spelling.
+  WITH e, row, e.aliases AS aliases, e.name AS name
+  WITH e, row, aliases, [s IN row.spellings WHERE s <> name AND NOT s IN aliases] AS fresh
+  SET e.aliases = CASE WHEN size(fresh) = 0 THEN aliases
+                       ELSE COLLECT { UNWIND aliases + fresh AS alias RETURN alias ORDER BY alias } END,
       e.mentionCount = e.mentionCount + row.count,
       e.articleCount = e.articleCount + toInteger(row.articles)`;
 

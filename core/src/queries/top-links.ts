@@ -69,8 +69,10 @@ const REFRESH = `CYPHER replan=skip
     UNION
     WITH e, row, hub, full WHERE hub AND NOT full
     CALL (e, row) {
-      UNWIND range(0, size(e.topLinks) - 1) AS i
-      WITH e.topLinks[i] AS id, e.topWeights[i] AS w, row WHERE NOT id IN row.touched
+      // Read once: e.topLinks[i] inside the UNWIND would read both whole lists from the store again for every i.
+      WITH e.topLinks AS ids, e.topWeights AS weights, row
+      UNWIND range(0, size(ids) - 1) AS i
+      WITH ids[i] AS id, weights[i] AS w, row WHERE NOT id IN row.touched
       RETURN id, w
       UNION ALL
       UNWIND row.touched AS nid
