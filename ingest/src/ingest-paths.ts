@@ -82,8 +82,11 @@ const DEFAULT_BATCH_SIZE = 200;
 /** Runs this long (in articles) plan stage 6's merges while they write: short ones seldom merge anything. */
 const WARM_MERGES_FROM = 500;
 const FIRST_BATCH_SIZE = 25;
-/** Batches extracted ahead of the one being written. */
-const EXTRACT_AHEAD = 3;
+/**
+ * Batches extracted ahead of the one being written. Five, not three: the first writes plan every statement on
+ * a cold Neo4j (two seconds or so), and with three the workers had nothing left to do before they ended.
+ */
+const EXTRACT_AHEAD = 5;
 
 export async function ingestPaths(
   graph: Graph | undefined,
@@ -117,6 +120,8 @@ async function ingestWithPool(
   };
 
   const { articles, readFiles } = await readInputs(paths, options, summary, store);
+  // Something to extract, most likely: the workers load the NLP while the store is asked what it holds.
+  if (articles.length > 0) pool.warm();
   // What these files held before may change now, and the run may stop part-way: until it ends
   // cleanly, no file read this time is known as stored.
   if (store) await forgetStoredFiles(store, readFiles.map((file) => file.path));
@@ -140,7 +145,6 @@ async function ingestWithPool(
     // An empty store holds nothing to compare with: everything is extracted, and every fate is
     // decided within this run, without asking Neo4j.
     const storeEmpty = !store || !(await hasArticles(store));
-    if (articles.length > 0 && storeEmpty) pool.warm();
     // Every fate is decided before any extraction: a re-ingest of unchanged files ends here, and
     // extraction can run ahead of the writes.
     const fates = await classifyArticles(storeEmpty ? undefined : store, articles);
@@ -215,14 +219,35 @@ async function ingestWithPool(
   return summary;
 }
 
-/** [start, end) of each batch: FIRST_BATCH_SIZE (or less), doubling up to `max`. */
+/**
+ * [start, end) of each batch: FIRST_BATCH_SIZE (or less), doubling up to `max`, and halving again towards the
+ * end. The first write need not wait for hundreds of extractions; the last is small, because once extraction
+ * is over it writes alone, with one core idle (a 200-article batch there cost the BBC ingest about a second).
+ */
 export function batchBounds(total: number, max: number): Array<[number, number]> {
-  const bounds: Array<[number, number]> = [];
-  let size = Math.max(1, Math.min(FIRST_BATCH_SIZE, max));
-  for (let start = 0; start < total; start += size, size = Math.min(max, size * 2)) {
-    bounds.push([start, Math.min(total, start + size)]);
+  const head: Array<[number, number]> = [];
+  const tail: Array<[number, number]> = [];
+  let headSize = Math.max(1, Math.min(FIRST_BATCH_SIZE, max));
+  let tailSize = headSize;
+  let start = 0;
+  let end = total;
+  while (start < end) {
+    if (end - start <= Math.max(headSize, tailSize)) {
+      head.push([start, end]);
+      break;
+    }
+    // The smaller side grows next, so both ramps climb together; what is left between them is one batch.
+    if (headSize <= tailSize) {
+      head.push([start, start + headSize]);
+      start += headSize;
+      headSize = Math.min(max, headSize * 2);
+    } else {
+      tail.unshift([end - tailSize, end]);
+      end -= tailSize;
+      tailSize = Math.min(max, tailSize * 2);
+    }
   }
-  return bounds;
+  return [...head, ...tail];
 }
 
 /** Every article of a batch failing extraction the same way is a broken setup, not bad input. */
