@@ -29,8 +29,10 @@ export async function getArticle(graph: Graph, id: string): Promise<ArticleDetai
     `MATCH (art:Article {id: $id})
      CALL (art) {
        OPTIONAL MATCH (art)-[m:MENTIONS]->(e:Entity)
-       UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
-       WITH e, m.starts[i] AS start, m.ends[i] AS end ORDER BY start
+       // Each list read once, not once per element.
+       WITH e, m, m.starts AS starts, m.ends AS ends
+       UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(starts) - 1) END AS i
+       WITH e, starts[i] AS start, ends[i] AS end ORDER BY start
        RETURN collect({ start: start, end: end, entityId: e.id, type: e.type, name: e.name }) AS mentions
      }
      RETURN art { .id, .title, .text, .source, .url, .published, .ingestedAt, .duplicateOf, topics: coalesce(art.topics, []) } AS article,

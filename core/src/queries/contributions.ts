@@ -49,8 +49,10 @@ export const ADD_RELATION_CONTRIBUTIONS = `CYPHER replan=skip
 const SUBTRACT_LINKS = `CYPHER replan=skip
   UNWIND $batch.ids AS articleId
   MATCH (art:Article {id: articleId})
-  UNWIND range(0, size(coalesce(art.linkKeys, [])) - 1) AS i
-  WITH split(art.linkKeys[i], '|') AS ends, art.linkWeights[i] AS w
+  // Both lists read once: art.linkKeys[i] would read the whole list from the store again for every i.
+  WITH art.linkKeys AS keys, art.linkWeights AS weights
+  UNWIND range(0, size(coalesce(keys, [])) - 1) AS i
+  WITH split(keys[i], '|') AS ends, weights[i] AS w
   WHERE ends[0] <> ends[1]
   MATCH (:Entity {id: ends[0]})-[l:LINKED]-(:Entity {id: ends[1]})
   WITH l, sum(w) AS w, count(*) AS n

@@ -86,9 +86,10 @@ export const EVIDENCE_LIST = `
 export const SENTENCE_WITH_HIGHLIGHTS = `
   CALL (s, art) {
     OPTIONAL MATCH (s)-[:NAMES]->(x:Entity)<-[m:MENTIONS]-(art)
-    WITH x, m
-    UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
-    WITH x, m.starts[i] AS start, m.ends[i] AS end
+    // Each list read once, not once per element.
+    WITH x, m, m.starts AS starts, m.ends AS ends
+    UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(starts) - 1) END AS i
+    WITH x, starts[i] AS start, ends[i] AS end
     WHERE start >= s.start AND end <= s.end
     WITH x, start, end ORDER BY start
     RETURN collect({ start: start - s.start, end: end - s.start, entityId: x.id }) AS highlights

@@ -59,9 +59,11 @@ const INVISIBLE = `
             MATCH (c)-[:LINKED]-(m) }`;
 
 // The listed neighbours, in list order, looked up one by one: a few hundred lookups, no sort of all links.
+// The list is read once: c.topLinks[i] would read all of it from the store again for every i.
 const FROM_LIST = `
-  UNWIND range(0, size(c.topLinks) - 1) AS i
-  MATCH (n:Entity {id: c.topLinks[i]})
+  WITH c, c.topLinks AS ids
+  UNWIND range(0, size(ids) - 1) AS i
+  MATCH (n:Entity {id: ids[i]})
   MATCH (c)-[r:LINKED]-(n)
   WHERE ${LINK_FILTER}
   WITH i, n, r ORDER BY i
