@@ -198,6 +198,9 @@ interface WordEntry {
   asNext: number;
   asPrev2: number;
   asNext2: number;
+  /** This word as the first of a "pwl=" or "lnw=" pair: second word → row (undefined: no pair starts so). */
+  pwlFirst: Map<string, number> | undefined;
+  lnwFirst: Map<string, number> | undefined;
   /** Rows of "ms=" + casing + shape and "cr=" + casing + its training casing, per CASE_MODES entry. */
   shapeRows: Int32Array;
   casingRows: Int32Array;
@@ -215,6 +218,11 @@ interface ModelIndex {
   pairsWithBars: boolean;
   /** Rows of the sentence-edge neighbours ("pw=<s>", "nw=</s>", ...; -1: none). */
   edges: { prev: number; prev2: number; next: number; next2: number };
+  /** "pwl=<s>|…": the pairs of a sentence's first word. */
+  pwlStart: Map<string, number> | undefined;
+  /** Per CASE_MODES entry: the "dc=" + mode values, and the row of "first" + mode. */
+  docCaseRows: Array<Map<string, number>>;
+  firstRows: Int32Array;
   /** Summed weights per compromise tag set, of the token ("c="), the one before ("pc=") and after ("nc="). */
   tagSets: Record<'c=' | 'pc=' | 'nc=', Map<string, Float64Array>>;
 }
@@ -249,6 +257,9 @@ function modelIndex(fast: FastWeights): ModelIndex {
     lnw,
     pairsWithBars: barsBefore || barsAfter,
     edges: { prev: row('pw=', '<s>'), prev2: row('pw2=', '<s>'), next: row('nw=', '</s>'), next2: row('nw2=', '</s>') },
+    pwlStart: pwl.get('<s>'),
+    docCaseRows: CASE_MODES.map((mode) => fast.table.get('dc=' + mode) ?? new Map<string, number>()),
+    firstRows: Int32Array.from(CASE_MODES, (mode) => row('first', mode)),
     tagSets: { 'c=': new Map(), 'pc=': new Map(), 'nc=': new Map() },
   };
   indexes.set(fast, index);
@@ -273,6 +284,8 @@ function wordEntry(fast: FastWeights, index: ModelIndex, raw: string, casing: Ma
     asNext: row('nw=', lower),
     asPrev2: row('pw2=', lower),
     asNext2: row('nw2=', lower),
+    pwlFirst: index.pwl.get(lower),
+    lnwFirst: index.lnw.get(lower),
     shapeRows: Int32Array.from(CASE_MODES, (mode) => row('ms=' + mode, shape)),
     casingRows: Int32Array.from(CASE_MODES, (mode) => row('cr=' + mode, cr)),
   };
@@ -322,8 +335,9 @@ function scoreStaticFeatures(input: TokenisedText, casing: Map<string, string>, 
   };
   const table = (prefix: string): Map<string, number> => fast.table.get(prefix) ?? new Map();
   const { edges } = index;
-  const pairRow = (pairs: Map<string, Map<string, number>>, prefix: string, a: string, b: string): number => {
-    const row = pairs.get(a)?.get(b);
+  // `seconds`: the pairs starting with `a`, found once per word (WordEntry), not looked up per token.
+  const pairRow = (seconds: Map<string, number> | undefined, prefix: string, a: string, b: string): number => {
+    const row = seconds?.get(b);
     if (row !== undefined) return row;
     return index.pairsWithBars && (a.includes('|') || b.includes('|')) ? (table(prefix).get(a + '|' + b) ?? -1) : -1;
   };
@@ -333,7 +347,7 @@ function scoreStaticFeatures(input: TokenisedText, casing: Map<string, string>, 
     const [from, to] = sentences[s]!;
     const mode = modes[s]!;
     const m = CASE_MODES.indexOf(mode);
-    const docCaseRows = table('dc=' + mode);
+    const docCaseRows = index.docCaseRows[m]!;
     const gaz = markGazetteer(words.slice(from, to));
     for (let i = from; i < to; i++) {
       const at = i * k;
@@ -349,12 +363,12 @@ function scoreStaticFeatures(input: TokenisedText, casing: Map<string, string>, 
       addRow(fast, i + 1 < to ? entries[i + 1]!.asNext : edges.next, scores, at);
       addRow(fast, i > from + 1 ? entries[i - 2]!.asPrev2 : edges.prev2, scores, at);
       addRow(fast, i + 2 < to ? entries[i + 2]!.asNext2 : edges.next2, scores, at);
-      addRow(fast, pairRow(index.pwl, 'pwl=', p1, e.lower), scores, at);
-      addRow(fast, pairRow(index.lnw, 'lnw=', e.lower, n1), scores, at);
+      addRow(fast, pairRow(i > from ? entries[i - 1]!.pwlFirst : index.pwlStart, 'pwl=', p1, e.lower), scores, at);
+      addRow(fast, pairRow(e.lnwFirst, 'lnw=', e.lower, n1), scores, at);
       addRow(fast, docCaseRows.get(docCase.get(e.lower) ?? '-') ?? -1, scores, at);
       addRow(fast, e.casingRows[m]!, scores, at);
       addRow(fast, gazetteer.get(gaz[i - from] ?? '-') ?? -1, scores, at);
-      if (i === from) addRow(fast, table('first').get(mode) ?? -1, scores, at);
+      if (i === from) addRow(fast, index.firstRows[m]!, scores, at);
     }
   }
   return { ...input, staticFeatures: [], staticScores: scores, lowerWords: lower, modes, docCase };
