@@ -14,6 +14,8 @@ export interface ReadOptions {
   defaultPublished?: string;
   /** Larger inputs are refused with a failure; default 50 MiB. */
   maxBytes?: number;
+  /** Longer article texts are refused with a failure naming the record; default 500,000 characters. */
+  maxArticleChars?: number;
   /**
    * Whether a file with these bytes (their sha256) was already read whole and stored: such a file
    * comes back `unchanged`, without being parsed.
