@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,15 @@ describe('findInputFiles', () => {
   it('reads a file named explicitly whatever it is, and expands quoted globs', async () => {
     const { files } = await findInputFiles([path.join(root, 'README.md'), `${root}/deep/**/*.jsonl`], ['txt']);
     expect(names(files)).toEqual(['README.md', 'deep/er/c.jsonl']);
+  });
+
+  it('reads each file once when a symbolic link loops back into the folder', async () => {
+    const looped = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-loop-'));
+    mkdirSync(path.join(looped, 'sub'));
+    writeFileSync(path.join(looped, 'a.txt'), 'x');
+    symlinkSync(looped, path.join(looped, 'sub', 'back-to-top'));
+    const { files } = await findInputFiles([looped], ['txt']);
+    expect(files.map((file) => path.relative(looped, file))).toEqual(['a.txt']);
   });
 
   it('reports what does not exist', async () => {

@@ -3,7 +3,7 @@
  * recursively for the formats the reader knows, and quoted globs expanded.
  * Paths that do not exist are reported, not fatal.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -18,7 +18,8 @@ export async function findInputFiles(paths: string[], extensions: readonly strin
   const found = new Set<string>();
   const missing: InputFiles['missing'] = [];
   const wanted = new Set(extensions.map((ext) => ext.toLowerCase().replace(/^\./, '')));
-  const pattern = `**/*.{${[...wanted].join(',')}}`;
+  // A brace list of one ("{txt}") is no list to the matcher: it would look for the literal text.
+  const pattern = wanted.size === 1 ? `**/*.${[...wanted][0]}` : `**/*.{${[...wanted].join(',')}}`;
 
   for (const input of paths) {
     if (isDynamicPattern(input)) {
@@ -45,5 +46,20 @@ export async function findInputFiles(paths: string[], extensions: readonly strin
       found.add(path.resolve(input));
     }
   }
-  return { files: [...found], missing };
+  return { files: await oncePerRealFile([...found]), missing };
+}
+
+/**
+ * One path to each file, the shortest: a symbolic link back into a folder being walked (even a loop) reaches the
+ * same files again under longer names, and reading them again would only report their articles as copies.
+ */
+async function oncePerRealFile(files: string[]): Promise<string[]> {
+  const byReal = new Map<string, string>();
+  for (const file of files) {
+    const real = await realpath(file).catch(() => file);
+    const kept = byReal.get(real);
+    if (kept === undefined || file.length < kept.length) byReal.set(real, file);
+  }
+  const keep = new Set(byReal.values());
+  return files.filter((file) => keep.has(file));
 }
