@@ -144,10 +144,11 @@ describe('serving many analysts at once', () => {
   it('Neo4j stopped and started under load: 503s meanwhile, then every route answers again from the same server', async () => {
     const before = await api.call('GET', `/api/entities/${enc(renn.id)}`);
     expect(before.status).toBe(200);
-    let phase: 'up' | 'down' | 'back' = 'up';
+    type Phase = 'up' | 'down' | 'back';
+    let phase = 'up' as Phase;
     let okAfterRestart = 0;
     let giveUpAt = Infinity;
-    const seen: Record<typeof phase, number[]> = { up: [], down: [], back: [] };
+    const seen: Record<Phase, number[]> = { up: [], down: [], back: [] };
     const load = runClients(8, async (client, request) => {
       if (phase === 'back' && (okAfterRestart >= 80 || Date.now() > giveUpAt)) return false;
       const at = phase;

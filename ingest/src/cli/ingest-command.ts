@@ -148,6 +148,9 @@ function createProgressReporter() {
   };
 }
 
+/** Problems printed for one file; the JSON summary has every one. */
+const FAILURES_SHOWN_PER_FILE = 5;
+
 function printSummary(summary: IngestSummary, dryRun: boolean, peakMemoryMb: number): void {
   const lines = [
     dryRun ? 'Dry run: nothing was written.' : 'Ingest finished.',
@@ -167,8 +170,15 @@ function printSummary(summary: IngestSummary, dryRun: boolean, peakMemoryMb: num
   }
   lines.push(`  elapsed         ${(summary.elapsedMs / 1000).toFixed(1)} s`, `  peak memory     ${peakMemoryMb.toFixed(0)} MB`);
   console.log(lines.join('\n'));
+  // A few per file: a feed of 100,000 empty items must not bury the rest of the report (--json lists them all).
+  const shownPerFile = new Map<string, number>();
   for (const failure of summary.failures) {
-    console.error(`  ✗ ${failure.path}${failure.line ? `:${failure.line}` : ''}: ${failure.message}`);
+    const shown = shownPerFile.get(failure.path) ?? 0;
+    shownPerFile.set(failure.path, shown + 1);
+    if (shown < FAILURES_SHOWN_PER_FILE) console.error(`  ✗ ${failure.path}${failure.line ? `:${failure.line}` : ''}: ${failure.message}`);
+  }
+  for (const [path, count] of shownPerFile) {
+    if (count > FAILURES_SHOWN_PER_FILE) console.error(`  ✗ ${path}: … and ${count - FAILURES_SHOWN_PER_FILE} more problems in this file`);
   }
   if (summary.stoppedBecause) console.error(`Stopped early: ${summary.stoppedBecause}.`);
 }
