@@ -6,7 +6,14 @@
 import { Neo4jError } from 'neo4j-driver';
 import { AppError, DatabaseUnavailableError } from '../errors.js';
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'ECONNREFUSED', 'ECONNRESET']);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  // Reachable, but its database is still starting (or stopping): "not currently available to serve your request".
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 /** True when the error says Neo4j cannot be reached right now (a retry later may work). */
 export function isDatabaseUnavailable(error: unknown): boolean {
