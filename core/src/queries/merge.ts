@@ -167,19 +167,31 @@ async function capture(run: TxRun, source: EntitySummary, target: EntitySummary)
      MATCH (al:Alias {entityId: $pair.s}) RETURN al.key AS key, al.entityId AS entityId`,
     { ...p, ...batch({ keys }) },
   );
+  // In a fixed order, not the store's: the snapshot is kept in the audit log, and two stores holding the same
+  // graph (one ingest killed and run again, one not) must hold the same log.
   return {
     source: source.id,
     target: target.id,
     sourceProps: compact(props.s as Props),
     targetProps: compact(props.t as Props),
-    mentions: mentions as MergePayload['mentions'],
-    names: names as MergePayload['names'],
-    links: links as MergePayload['links'],
-    relations: relations as MergePayload['relations'],
-    annotations: annotations as MergePayload['annotations'],
-    aliasRows: aliasRows as MergePayload['aliasRows'],
-    records: records as NonNullable<MergePayload['records']>,
+    mentions: sortedBy(mentions, (r) => [r.article]) as MergePayload['mentions'],
+    names: sortedBy(names, (r) => [r.sentence]) as MergePayload['names'],
+    links: sortedBy(links, (r) => [r.other]) as MergePayload['links'],
+    relations: sortedBy(relations, (r) => [r.type, r.other, String(r.out)]) as MergePayload['relations'],
+    annotations: sortedBy(annotations, (r) => [r.id]) as MergePayload['annotations'],
+    aliasRows: sortedBy(aliasRows, (r) => [r.key, r.entityId ?? '']) as MergePayload['aliasRows'],
+    records: sortedBy(records, (r) => [r.article]) as NonNullable<MergePayload['records']>,
   };
+}
+
+/** Rows ordered by the strings `key` gives, compared in turn. */
+function sortedBy<T extends Record<string, unknown>>(rows: T[], key: (row: T) => unknown[]): T[] {
+  const keyed = rows.map((row) => ({ row, key: key(row).map(String) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! < b.key[i]! ? -1 : 1;
+    return 0;
+  });
+  return keyed.map(({ row }) => row);
 }
 
 /**
