@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME... --corpus PATH]`: every benchmark, each printed
  * next to a baseline measured in the same run, since these machines are noisy.
- * NAME is one of extraction, ingest, top-actors, api, client, scale (default: all). The corpus
+ * NAME is one of extraction, ingest, top-actors, reliability, api, client, scale (default: all). The corpus
  * defaults to ../shared/corpus/bbc-news-2005.jsonl beside the checkout. `--articles N` sizes
  * the scale benchmark (default 200,000).
  */
@@ -43,6 +43,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     async run(corpus) {
       const { benchTopActors, formatTopActors } = await import('./top-actors.js');
       return formatTopActors(await benchTopActors(corpus));
+    },
+  },
+  reliability: {
+    needsCorpus: true,
+    async run(corpus) {
+      const { benchReliability, formatReliability } = await import('./reliability.js');
+      return formatReliability(await benchReliability(corpus, (line) => console.error(line)));
     },
   },
   api: {
