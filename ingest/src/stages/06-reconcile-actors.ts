@@ -101,7 +101,11 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
   // A merge costs a tenth to a third of a second whatever its size (BBC, loaded machine: 24 merges, 9 s); one
   // that folds a short form of a few articles changes nothing an analyst sees first, and most leftovers are such
   // (BBC: 94 of 98 under five). They stay for an analyst to merge, or for the run that brings their fifth article.
-  const plans = (await planAgainstHistory(graph, shorts, namedWith)).filter((p) => p.source.articleCount >= MIN_ARTICLES_TO_MERGE);
+  const plans = (await planAgainstHistory(graph, shorts, namedWith))
+    .filter((p) => p.source.articleCount >= MIN_ARTICLES_TO_MERGE)
+    // In id order, not the order this run met the actors: a run cut short and run again meets them in another,
+    // and each merge's undo snapshot (in the audit log) shows the merges made before it.
+    .sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : a.target.id < b.target.id ? -1 : 1));
   for (let i = 0; i < plans.length; i += MERGES_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + MERGES_PER_TRANSACTION);
     // A merge locks every neighbour of the two: a concurrent ingest may deadlock with the chunk, so it runs again.
