@@ -81,20 +81,37 @@ export async function benchIngest(corpusPath = DEFAULT_CORPUS): Promise<IngestBe
   }
 }
 
-/** `npm run ingest -- --json CORPUS` as a child process against `uri`: wall time and its JSON summary. */
-export async function runIngest(uri: string, corpusPath: string): Promise<{ seconds: number; summary: IngestJsonSummary }> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'ingest/src/cli/ingest-command.ts'), '--json', corpusPath],
-    { cwd: ROOT, env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] },
+/**
+ * `npm run ingest -- --json PATH...` as a child process against `uri`, as an analyst runs it; `kill` sends SIGKILL.
+ * With `progress`, its progress lines go to this terminal.
+ */
+export function startIngest(uri: string, paths: string[], { progress = false } = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'ingest/src/cli/ingest-command.ts'), '--json', ...paths], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: uri },
+    stdio: ['ignore', 'pipe', progress ? 'inherit' : 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { exited, kill: () => child.kill('SIGKILL') };
+}
+
+/** An ingest run to its end: wall time and its JSON summary (exit 1, some input failed, still counts). */
+export async function runIngest(
+  uri: string,
+  paths: string | string[],
+  { progress = true } = {},
+): Promise<{ seconds: number; summary: IngestJsonSummary }> {
+  const started = performance.now();
+  const { code, stdout, stderr } = await startIngest(uri, typeof paths === 'string' ? [paths] : paths, { progress }).exited;
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0 && code !== 1) throw new Error(`bench/ingest: ingest exited with ${code}`);
-  return { seconds, summary: JSON.parse(output) as IngestJsonSummary };
+  if (code !== 0 && code !== 1) throw new Error(`bench/ingest: ingest exited with ${code}: ${stderr.slice(-500)}`);
+  return { seconds, summary: JSON.parse(stdout) as IngestJsonSummary };
 }
 
 export function formatIngestBench(result: IngestBenchResult): string {

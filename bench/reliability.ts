@@ -11,24 +11,24 @@
  * The bad-input folder and fifty-editor note races run in `npm test`
  * (tests/integration/ingest-bad-input, serving-under-load).
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { exportGraph, importGraph } from '../core/src/dump/dump-file.js';
+import { exportGraph, exportGraphToString, importGraph } from '../core/src/dump/dump-file.js';
 import { createDriver, type Graph } from '../core/src/neo4j/connect.js';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../core/src/neo4j/embedded.js';
 import { ensureSchema } from '../core/src/neo4j/schema.js';
 import { seededRandom } from '../core/src/seeded-random.js';
 import { createApp } from '../server/src/app.js';
 import { DEFAULT_CORPUS } from './corpus.js';
+import { runIngest, startIngest } from './ingest.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** Five ingests' progress lines would bury the bench's own. */
+const QUIET = { progress: false };
 const LOAD_SECONDS = 20;
 const CLIENTS = 16;
 
@@ -68,27 +68,6 @@ async function freshDatabase(port?: number) {
   };
 }
 
-/** `npm run ingest -- --json ...files` against `uri`; `kill` ends it with SIGKILL. */
-function startIngest(uri: string, files: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/src/cli/ingest-command.ts', '--json', ...files], {
-    cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: uri },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal })),
-  );
-  return { exited, kill: () => child.kill('SIGKILL'), stderr: () => stderr };
-}
-
-async function ingest(uri: string, files: string[]): Promise<void> {
-  const run = startIngest(uri, files);
-  const { code } = await run.exited;
-  if (code !== 0 && code !== 1) throw new Error(`bench/reliability: ingest exited with ${code}: ${run.stderr().slice(-500)}`);
-}
-
 /**
  * The audit events of ingest's own merges (stage 6) carry a random id and the moment of the merge: two clean runs
  * differ there and nowhere else, so comparisons blank both. Analysts' events are compared whole.
@@ -100,15 +79,8 @@ function withoutIngestEventIds(line: string): string {
 
 /** The graph's canonical dump without run times, as lines. */
 async function dumpLines(graph: Graph): Promise<string[]> {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  await exportGraph(graph, out, { withoutRunTimes: true });
-  return chunks.join('').split('\n').filter(Boolean).map(withoutIngestEventIds);
+  const dump = await exportGraphToString(graph, { withoutRunTimes: true });
+  return dump.split('\n').filter(Boolean).map(withoutIngestEventIds);
 }
 
 /**
@@ -159,7 +131,7 @@ export async function benchReliability(corpusPath = DEFAULT_CORPUS, log: (line: 
   const reference = await freshDatabase(await findFreePort());
   try {
     log('reliability: the reference ingest');
-    await ingest(reference.uri, [corpusPath]);
+    await runIngest(reference.uri, [corpusPath], QUIET);
     const expected = await dumpLines(reference.graph);
 
     // Moved: export with run times, import into an empty database, export again: the same bytes.
@@ -203,7 +175,7 @@ export async function benchReliability(corpusPath = DEFAULT_CORPUS, log: (line: 
     let oneProcess: string[];
     let oneProcessTotals: string;
     try {
-      await ingest(sequential.uri, [half1, half2]);
+      await runIngest(sequential.uri, [half1, half2], QUIET);
       oneProcess = await dumpLines(sequential.graph);
       oneProcessTotals = await totals(sequential.graph);
     } finally {
@@ -211,7 +183,7 @@ export async function benchReliability(corpusPath = DEFAULT_CORPUS, log: (line: 
     }
     const concurrent = await freshDatabase();
     try {
-      await Promise.all([ingest(concurrent.uri, [half1]), ingest(concurrent.uri, [half2])]);
+      await Promise.all([runIngest(concurrent.uri, [half1], QUIET), runIngest(concurrent.uri, [half2], QUIET)]);
       rows.push({
         check: 'two ingests at once',
         inputs: `${lines.length} articles, ${1100 - 899} in both`,
@@ -238,7 +210,7 @@ export async function benchReliability(corpusPath = DEFAULT_CORPUS, log: (line: 
       while (!ended && (await countArticles(crashed.graph)) < killAt) await new Promise((r) => setTimeout(r, 50));
       run.kill();
       const { signal } = await run.exited;
-      await ingest(crashed.uri, [corpusPath]);
+      await runIngest(crashed.uri, [corpusPath], QUIET);
       rows.push({
         check: 'ingest killed, run again',
         inputs: `${lines.length} articles`,

@@ -4,8 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { exportGraph } from '../../core/src/dump/dump-file.js';
+import { exportGraphToString } from '../../core/src/dump/dump-file.js';
 import type { Graph } from '../../core/src/neo4j/connect.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -52,15 +51,7 @@ export async function runIngest(args: string[], neo4j: Neo4jLogin): Promise<Inge
 
 /** The graph's dump without run times (`graph export --without-run-times`): equal strings, equal graphs. */
 export async function comparableDump(graph: Graph): Promise<string> {
-  const chunks: string[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  await exportGraph(graph, out, { withoutRunTimes: true });
-  return chunks.join('');
+  return exportGraphToString(graph, { withoutRunTimes: true });
 }
 
 export async function countArticles(graph: Graph): Promise<number> {

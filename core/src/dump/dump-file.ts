@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import readline from 'node:readline';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { AppError, ConflictError, InputError } from '../errors.js';
 import type { Graph } from '../neo4j/connect.js';
 import { ensureSchema } from '../neo4j/schema.js';
@@ -133,6 +133,19 @@ export async function exportGraph(graph: Graph, out: Writable, options: ExportOp
 
 function describeKeys(): string {
   return KEY_LABELS.map((label) => `${label}.${NODE_KEYS[label]}`).join(', ');
+}
+
+/** The whole dump as one string, for comparing graphs (tests, benchmarks); a file is the way to move one. */
+export async function exportGraphToString(graph: Graph, options: ExportOptions = {}): Promise<string> {
+  const chunks: string[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  await exportGraph(graph, out, options);
+  return chunks.join('');
 }
 
 export interface ImportOptions {
