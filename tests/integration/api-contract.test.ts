@@ -2,15 +2,11 @@
 // Lucene-injection strings in every parameter are inert, and a Neo4j that
 // goes away mid-session gives 503 with a clear message, then recovers by
 // itself when it is back.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver, type Graph } from '../../core/src/neo4j/connect.js';
-import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../core/src/neo4j/embedded.js';
-import { ensureSchema } from '../../core/src/neo4j/schema.js';
+import type { Graph } from '../../core/src/neo4j/connect.js';
 import { ACTORS, ARTICLES, loadFixtures } from '../_setup/api-fixtures.js';
 import { enc, startTestServer, type TestServer } from '../_setup/api-server.js';
+import { startOwnNeo4j, type OwnNeo4j } from '../_setup/own-neo4j.js';
 import { openTestGraph } from '../_setup/test-graph.js';
 
 const INJECTIONS = [
@@ -105,36 +101,24 @@ describe('injection strings', () => {
 });
 
 describe('Neo4j stopped mid-session', () => {
-  let dataDir: string;
-  let port: number;
-  let db: EmbeddedNeo4j | undefined;
-  let graph: Graph;
+  let neo4j: OwnNeo4j;
   let api: TestServer;
-  const start = () => startEmbeddedNeo4j({ dataDir, port, heap: '512m', pageCacheMb: 64 });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-api-outage-'));
-    port = await findFreePort();
-    db = await start();
-    const driver = createDriver(db.uri);
-    graph = { driver, uri: db.uri, close: () => driver.close() };
-    await ensureSchema(graph);
-    await loadFixtures(graph);
-    api = await startTestServer(graph);
+    neo4j = await startOwnNeo4j('api-outage');
+    await loadFixtures(neo4j.graph);
+    api = await startTestServer(neo4j.graph);
   });
   afterAll(async () => {
     await api?.close();
-    await graph?.close();
-    await db?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await neo4j?.close();
   });
 
   it('answers 503 with a clear message while Neo4j is down, and recovers by itself when it is back', async () => {
     const url = `/api/entities/${enc(ACTORS.renn.id)}`;
     expect((await api.call('GET', url)).status).toBe(200);
 
-    await db!.stop();
-    db = undefined;
+    await neo4j.stop();
     for (const request of [url, '/api/search?q=Renn', `/api/paths?from=${enc(ACTORS.renn.id)}&to=${enc(ACTORS.varga.id)}`]) {
       const started = Date.now();
       const { status, body } = await api.call('GET', request);
@@ -149,7 +133,7 @@ describe('Neo4j stopped mid-session', () => {
     expect(write.status).toBe(503);
     expect((await api.call('GET', '/api/health')).status).toBe(503);
 
-    db = await start();
+    await neo4j.start();
     let status = 0;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {

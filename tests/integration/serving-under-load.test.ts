@@ -3,15 +3,10 @@
 // and note writes from sixteen clients at once answer without a server error;
 // and a Neo4j stopped and started while they run gives 503s, then full service,
 // with the same server process throughout. Loopback only, bounded in requests.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver, type Graph } from '../../core/src/neo4j/connect.js';
-import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../core/src/neo4j/embedded.js';
-import { ensureSchema } from '../../core/src/neo4j/schema.js';
 import { ACTORS, ARTICLES, loadFixtures } from '../_setup/api-fixtures.js';
 import { enc, startTestServer, type TestServer } from '../_setup/api-server.js';
+import { startOwnNeo4j, type OwnNeo4j } from '../_setup/own-neo4j.js';
 
 const { quinlan, renn, varga, alliance } = ACTORS;
 
@@ -49,29 +44,18 @@ function percentile(values: number[], p: number): number {
 }
 
 describe('serving many analysts at once', () => {
-  let dataDir: string;
-  let port: number;
-  let db: EmbeddedNeo4j | undefined;
-  let graph: Graph;
+  let neo4j: OwnNeo4j;
   let api: TestServer;
-  const start = () => startEmbeddedNeo4j({ dataDir, port, heap: '512m', pageCacheMb: 64 });
 
   beforeAll(async () => {
     // A database of its own: one test stops and restarts it.
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-load-'));
-    port = await findFreePort();
-    db = await start();
-    const driver = createDriver(db.uri);
-    graph = { driver, uri: db.uri, close: () => driver.close() };
-    await ensureSchema(graph);
-    await loadFixtures(graph);
-    api = await startTestServer(graph, { host: '127.0.0.1', localAnalyst: 'ana' });
+    neo4j = await startOwnNeo4j('load');
+    await loadFixtures(neo4j.graph);
+    api = await startTestServer(neo4j.graph, { host: '127.0.0.1', localAnalyst: 'ana' });
   });
   afterAll(async () => {
     await api?.close();
-    await graph?.close();
-    await db?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await neo4j?.close();
   });
 
   async function newNote(text: string): Promise<string> {
@@ -163,10 +147,9 @@ describe('serving many analysts at once', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     // Requests sent from here on may meet a database that is shutting down.
     phase = 'down';
-    await db!.stop();
-    db = undefined;
+    await neo4j.stop();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    db = await start();
+    await neo4j.start();
     phase = 'back';
     giveUpAt = Date.now() + 60_000;
     await load;
