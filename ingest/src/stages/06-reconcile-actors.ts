@@ -91,6 +91,11 @@ export async function warmReconcile(graph: Graph): Promise<void> {
   await warmMergePlans(graph, INGEST_ANALYST).catch(() => {});
 }
 
+/** Code-unit order: the same on every machine, whatever its locale. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<ReconcileOutcome> {
   // Only those that may be merged are looked up (see MIN_ARTICLES_TO_MERGE): on the BBC corpus, looking up all
   // 2,400 one-word actors cost more than the merges.
@@ -105,7 +110,7 @@ export async function reconcileActors(graph: Graph, ids: Set<string>): Promise<R
     .filter((p) => p.source.articleCount >= MIN_ARTICLES_TO_MERGE)
     // In id order, not the order this run met the actors: a run cut short and run again meets them in another,
     // and each merge's undo snapshot (in the audit log) shows the merges made before it.
-    .sort((a, b) => (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : a.target.id < b.target.id ? -1 : 1));
+    .sort((a, b) => compareIds(a.source.id, b.source.id) || compareIds(a.target.id, b.target.id));
   for (let i = 0; i < plans.length; i += MERGES_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + MERGES_PER_TRANSACTION);
     // A merge locks every neighbour of the two: a concurrent ingest may deadlock with the chunk, so it runs again.
