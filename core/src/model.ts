@@ -94,6 +94,8 @@ export interface Relation {
   target: string;
   /** The sentence that states it. */
   evidence: Span;
+  /** The learned classifier's probability (0–1) when it found the relation; rule-found relations carry none. */
+  confidence?: number;
 }
 
 /** Everything extraction finds in one article: one line of `npm run extract`. */

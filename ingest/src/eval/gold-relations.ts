@@ -1,25 +1,19 @@
 /**
- * Scores the relation rules alone against CoNLL04-style JSON (sentences as
- * tokens, gold entity spans, gold relations): the gold entities are given to
- * stage 4, so only the rules are measured. Work_For (person -> organisation)
- * is met by our LEADS, WORKS_FOR or MEMBER_OF to an organisation; OrgBased_In
- * (organisation -> a country; city targets are left out) by BASED_IN or
- * PART_OF. Other CoNLL04 types have no counterpart.
+ * Scores typed relations against CoNLL04-style sentences in two ways. With the gold entities given to
+ * stage 4, only the relation finding (rules and learned classifier) is measured; end to end, the project's
+ * own extraction finds the entities too, and a relation counts when each of its actors has a mention
+ * overlapping the gold entity's span. Work_For (person -> organisation) is met by our LEADS, WORKS_FOR or
+ * MEMBER_OF to an organisation; OrgBased_In (organisation -> a country; city targets are left out, cities
+ * are not actors here) by BASED_IN or PART_OF. Other CoNLL04 types have no counterpart.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { InputError } from '../../../core/src/errors.js';
-import type { EntityType, ExtractedEntity, Mention, RelationType } from '../../../core/src/model.js';
+import type { EntityType, ExtractedEntity, Mention, Relation, RelationType, Span } from '../../../core/src/model.js';
 import { lookupCountry } from '../nlp/countries.js';
+import { extractArticle } from '../pipeline.js';
 import { relateEntities } from '../stages/04-relate-entities.js';
+import { readConll04, toProse, type Conll04Sentence, type ProseSentence } from './conll04-reader.js';
 import { scoreCounts, type Score } from './score.js';
 
-const Sentence = z.object({
-  tokens: z.array(z.string()),
-  entities: z.array(z.object({ type: z.string(), start: z.number().int(), end: z.number().int() })),
-  relations: z.array(z.object({ type: z.string(), head: z.number().int(), tail: z.number().int() })),
-});
-const RelationFile = z.array(Sentence);
+export { detokenize } from './conll04-reader.js';
 
 /** Gold type -> the relation types of ours that state it. */
 const COUNTERPARTS: Record<string, RelationType[]> = {
@@ -34,76 +28,106 @@ export type RelationScore = Score;
 export interface RelationReport {
   file: string;
   sentences: number;
+  /** Gold entities given: the relation finding alone. */
   scores: Record<string, RelationScore>;
-}
-
-/** Tokens joined as prose ("Kevin O'Brien, a spokesman"), with each token's offsets. */
-export function detokenize(tokens: string[]): { text: string; spans: Array<[number, number]> } {
-  let text = '';
-  const spans: Array<[number, number]> = [];
-  tokens.forEach((token, i) => {
-    const glue = i === 0 || /^(?:[,.;:!?%)\]]|'s|'|n't)$/.test(token) || /^'[A-Z]/.test(token) || /^[([$]$/.test(tokens[i - 1]!);
-    if (!glue) text += ' ';
-    spans.push([text.length, text.length + token.length]);
-    text += token;
-  });
-  return { text, spans };
+  /** The project's own entities, end to end (absent when not asked for). */
+  endToEnd?: Record<string, RelationScore>;
 }
 
 const TYPES: Record<string, EntityType | undefined> = { Peop: 'Person', Org: 'Organization' };
 
 
-export function evaluateRelationSentences(file: string, sentences: z.infer<typeof RelationFile>): RelationReport {
-  const counts = Object.fromEntries(Object.keys(COUNTERPARTS).map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  for (const s of sentences) {
-    const { text, spans } = detokenize(s.tokens);
-    const mentions: Mention[] = [];
-    const entities: Array<ExtractedEntity | undefined> = s.entities.map((e, i) => {
-      const [start, end] = [spans[e.start]![0], spans[e.end - 1]![1]];
-      const surface = text.slice(start, end);
-      const country = e.type === 'Loc' ? lookupCountry(surface) : undefined;
-      const type = TYPES[e.type] ?? (country ? 'Country' : undefined);
-      if (!type) return undefined;
-      const mention: Mention = { start, end, text: surface, type };
-      if (country) Object.assign(mention, { iso2: country.iso2, via: country.via, canonical: country.canonical });
-      mentions.push(mention);
-      return { id: `e${i}`, type, name: surface, aliases: [], mentions: [{ start, end, text: surface }] };
-    });
-    const known = entities.filter((e): e is ExtractedEntity => e !== undefined);
-    mentions.sort((a, b) => a.start - b.start);
-    const { relations } = relateEntities(text, { sentences: [{ start: 0, end: text.length }], mentions }, known);
+type Counts = Record<string, { tp: number; fp: number; fn: number }>;
+
+const emptyCounts = (): Counts => Object.fromEntries(Object.keys(COUNTERPARTS).map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+const scoresOf = (counts: Counts) => Object.fromEntries(Object.entries(counts).map(([t, c]) => [t, scoreCounts(c.tp, c.fp, c.fn)]));
+
+/** The gold entity as one of ours (undefined for types we do not keep: Other, and places that are not countries). */
+function ourEntity(s: ProseSentence, index: number): ExtractedEntity & { mention: Mention } | undefined {
+  const e = s.entities[index]!;
+  const surface = s.text.slice(e.start, e.end);
+  const country = e.type === 'Loc' ? lookupCountry(surface) : undefined;
+  const type = TYPES[e.type] ?? (country ? 'Country' : undefined);
+  if (!type) return undefined;
+  const mention: Mention = { start: e.start, end: e.end, text: surface, type };
+  if (country) Object.assign(mention, { iso2: country.iso2, via: country.via, canonical: country.canonical });
+  return { id: `e${index}`, type, name: surface, aliases: [], mentions: [{ start: e.start, end: e.end, text: surface }], mention };
+}
+
+/** Gold pairs of one type, as "head|tail" gold entity indices, both ends kept as our types. */
+function goldPairs(s: ProseSentence, goldType: string, kept: (index: number) => boolean): Set<string> {
+  return new Set(s.relations.filter((r) => r.type === goldType && kept(r.head) && kept(r.tail)).map((r) => `${r.head}|${r.tail}`));
+}
+
+export function evaluateRelationSentences(file: string, sentences: Conll04Sentence[], options: { endToEnd?: boolean } = {}): RelationReport {
+  const counts = emptyCounts();
+  const endToEnd = options.endToEnd ? emptyCounts() : undefined;
+  for (const raw of sentences) {
+    const s = toProse(raw);
+    const entities = s.entities.map((_, i) => ourEntity(s, i));
+    const known = entities.filter((e): e is NonNullable<typeof e> => e !== undefined);
+    const mentions = known.map((e) => e.mention).sort((a, b) => a.start - b.start);
+    const { relations } = relateEntities(s.text, { sentences: [{ start: 0, end: s.text.length }], mentions }, known);
+    const typeOf = new Map<string, EntityType>(known.map((e) => [e.id, e.type]));
     for (const [goldType, ours] of Object.entries(COUNTERPARTS)) {
-      const gold = new Set(s.relations.filter((r) => r.type === goldType && entities[r.head] && entities[r.tail]).map((r) => `e${r.head}|e${r.tail}`));
-      const typeOf = new Map(known.map((e) => [e.id, e.type]));
+      const gold = goldPairs(s, goldType, (i) => entities[i] !== undefined);
       const predicted = new Set(
-        relations.filter((r) => ours.includes(r.type) && typeOf.get(r.target) === TARGET[goldType]).map((r) => `${r.source}|${r.target}`),
+        relations.filter((r) => ours.includes(r.type) && typeOf.get(r.target) === TARGET[goldType]).map((r) => `${r.source.slice(1)}|${r.target.slice(1)}`),
       );
-      const c = counts[goldType]!;
-      for (const p of predicted) gold.has(p) ? c.tp++ : c.fp++;
-      for (const g of gold) if (!predicted.has(g)) c.fn++;
+      tally(counts[goldType]!, predicted, gold);
     }
+    if (endToEnd) scoreEndToEnd(s, entities.map((e) => e !== undefined), endToEnd);
   }
-  const scores = Object.fromEntries(Object.entries(counts).map(([t, c]) => [t, scoreCounts(c.tp, c.fp, c.fn)]));
-  return { file, sentences: sentences.length, scores };
+  const report: RelationReport = { file, sentences: sentences.length, scores: scoresOf(counts) };
+  if (endToEnd) report.endToEnd = scoresOf(endToEnd);
+  return report;
+}
+
+function tally(c: { tp: number; fp: number; fn: number }, predicted: Set<string>, gold: Set<string>): void {
+  for (const p of predicted) gold.has(p) ? c.tp++ : c.fp++;
+  for (const g of gold) if (!predicted.has(g)) c.fn++;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * The sentence through the whole extraction. A predicted relation is a hit when some gold relation of the
+ * type has its head overlapping a mention of the source and its tail one of the target; each gold relation
+ * is found at most once, and a prediction matching none is a false alarm.
+ */
+function scoreEndToEnd(s: ProseSentence, keptGold: boolean[], counts: Counts): void {
+  const extraction = extractArticle({ id: 'conll04', title: '', text: s.text });
+  const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+  const covers = (id: string, goldIndex: number) => byId.get(id)?.mentions.some((m) => overlaps(m, s.entities[goldIndex]!)) ?? false;
+  for (const [goldType, ours] of Object.entries(COUNTERPARTS)) {
+    const gold = [...goldPairs(s, goldType, (i) => keptGold[i]!)].map((k) => k.split('|').map(Number) as [number, number]);
+    const predicted: Relation[] = extraction.relations.filter((r) => ours.includes(r.type) && byId.get(r.target)?.type === TARGET[goldType]);
+    const found = new Set<number>();
+    const c = counts[goldType]!;
+    for (const r of predicted) {
+      const g = gold.findIndex(([h, t], i) => !found.has(i) && covers(r.source, h) && covers(r.target, t));
+      if (g >= 0) {
+        found.add(g);
+        c.tp++;
+      } else c.fp++;
+    }
+    c.fn += gold.length - found.size;
+  }
 }
 
 export function evaluateRelationFile(path: string): RelationReport {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new InputError(`eval: cannot read ${path} as JSON`, { cause, details: { path } });
-  }
-  const parsed = RelationFile.safeParse(json);
-  if (!parsed.success) throw new InputError(`eval: ${path} is not a CoNLL04-style relation file`, { details: { path } });
-  return evaluateRelationSentences(path, parsed.data);
+  return evaluateRelationSentences(path, readConll04(path), { endToEnd: true });
 }
 
 export function formatRelationReport(r: RelationReport): string {
   const f = (x: number) => x.toFixed(3);
   const lines = [`Relations ${r.file} (${r.sentences} sentences, gold entities given)`, 'gold type      P      R      F1    (tp/fp/fn)  ours'];
-  for (const [type, s] of Object.entries(r.scores)) {
-    lines.push(`${type.padEnd(13)} ${f(s.precision)}  ${f(s.recall)}  ${f(s.f1)}  (${s.tp}/${s.fp}/${s.fn})  ${COUNTERPARTS[type]!.join('|')}`);
+  const row = (type: string, s: RelationScore) =>
+    `${type.padEnd(13)} ${f(s.precision)}  ${f(s.recall)}  ${f(s.f1)}  (${s.tp}/${s.fp}/${s.fn})  ${COUNTERPARTS[type]!.join('|')}`;
+  for (const [type, s] of Object.entries(r.scores)) lines.push(row(type, s));
+  if (r.endToEnd) {
+    lines.push('end to end (the project\'s own entities; a mention overlapping the gold span matches)');
+    for (const [type, s] of Object.entries(r.endToEnd)) lines.push(row(type, s));
   }
   return lines.join('\n');
 }

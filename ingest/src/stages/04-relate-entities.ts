@@ -4,6 +4,7 @@
  */
 import type { CoMention, ExtractedEntity, Relation, Span } from '../../../core/src/model.js';
 import { coMentions } from '../relate/co-mentions.js';
+import { learnedRelations, type LearnedRelation } from '../relate/learned-relations.js';
 import { LIST_CONTINUES, LIST_TYPES, matchPair, type RuleHit } from '../relate/relation-rules.js';
 import { sentenceSlots } from '../relate/sentence-slots.js';
 import { titleCoreference, type AnalysedText } from '../relate/title-coreference.js';
@@ -37,7 +38,8 @@ export function relateEntities(
   };
   const offers: Array<{ hit: RuleHit; evidence: Span }> = [];
 
-  for (const { sentence, slots } of sentenceSlots(analysis.sentences, entities, 2, analysis.mentions)) {
+  const sentences = sentenceSlots(analysis.sentences, entities, 2, analysis.mentions);
+  for (const { sentence, slots } of sentences) {
     const evidence = { start: sentence.start, end: sentence.end };
     for (let i = 0; i + 1 < slots.length; i++) {
       const [a, b] = [slots[i]!, slots[i + 1]!];
@@ -72,5 +74,16 @@ export function relateEntities(
       add({ type: 'OPPOSES', source: hit.source.id, target: led.target, evidence });
     }
   }
+
+  // Where the rules stated nothing between two actors, the learned classifier may: its best sentence per pair.
+  const pairs = new Set(relations.flatMap((r) => [`${r.source}|${r.target}`, `${r.target}|${r.source}`]));
+  const learned = new Map<string, LearnedRelation>();
+  for (const { sentence, slots } of sentences) {
+    for (const r of learnedRelations(text, sentence, slots, (a, b) => pairs.has(`${a}|${b}`))) {
+      const key = `${r.type}|${r.source}|${r.target}`;
+      if ((learned.get(key)?.confidence ?? -1) < r.confidence) learned.set(key, r);
+    }
+  }
+  for (const r of learned.values()) add(r);
   return { links, relations };
 }
