@@ -37,6 +37,10 @@ describe('extraction on today’s news', () => {
     expect(actors('Secretary of State John Kerry visited Cairo.')).toEqual(['Person:John Kerry']);
   });
 
+  it('keeps "King" before "Jr." as a surname, not a title that splits the name', () => {
+    expect(actors('Ray was convicted of assassinating Dr. Martin Luther King Jr. in 1968.')).toEqual(['Person:Ray', 'Person:Martin Luther King Jr.']);
+  });
+
   it('splits coordinated organisations and finds an employer after a job title', () => {
     expect(actors('JPMorgan Chase and Goldman Sachs reported higher profits.')).toEqual(['Organization:JPMorgan Chase', 'Organization:Goldman Sachs']);
     expect(actors('Elon Musk, the chief executive of Tesla, criticised the European Union.')).toEqual([

@@ -12,6 +12,8 @@ import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
 
 const CAPITALISED = /^\p{Lu}/u;
+/** A generation after a name: "King" before "Jr." is Martin Luther King's surname, not a title. */
+const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 /** Roles held for a person as often as for a body: aides, advisers, spokesmen, lawyers, coaches. */
 const PERSONAL_ROLES = new Set(['aide', 'adviser', 'advisor', 'spokesman', 'spokeswoman', 'spokesperson', 'lawyer', 'attorney', 'coach', 'ally', 'biographer']);
@@ -48,7 +50,8 @@ export function splitTitledSpans(spans: LabelledSpan[], tokens: Token[]): Labell
     const lastWord = tokens[nameEnd - 1]!.text.toLowerCase();
     // An organisation named after a title ("General Motors", "King Abdullah University") is no person: ask for a
     // first and last name after the title, and no institutional head noun at the end.
-    const personLike = nameWords >= 1 && !ORG_HEADS.has(lastWord) && !isInstitutionHead(tokens[nameEnd - 1]!.text) && !lookupCountry(tokens.slice(title.to, nameEnd).map((t) => t.text).join(' '));
+    const onlyGeneration = tokens.slice(title.to, nameEnd).every((t) => GENERATION.test(t.text));
+    const personLike = nameWords >= 1 && !onlyGeneration && !ORG_HEADS.has(lastWord) && !isInstitutionHead(tokens[nameEnd - 1]!.text) && !lookupCountry(tokens.slice(title.to, nameEnd).map((t) => t.text).join(' '));
     // A person's span that holds a whole title ("President Lee") keeps it: resolution strips it. One that starts
     // inside a title ("State Antony Blinken" after "Secretary of") cannot be stripped later, so it is cut here.
     const startsInsideTitle = title.from < span.from;
