@@ -36,4 +36,22 @@ describe('evaluateRelationSentences', () => {
     ]);
     expect(report.scores.Work_For).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5 });
   });
+
+  it('scores end to end with the project\'s own entities, matched to the gold spans they overlap', () => {
+    const report = evaluateRelationSentences(
+      'own',
+      [
+        {
+          tokens: ['Prices', 'will', 'rise', ',', 'said', 'Maria', 'Jensen', ',', 'an', 'analyst', 'with', 'Nordea', 'Bank', '.'],
+          entities: [
+            { type: 'Peop', start: 5, end: 7 },
+            { type: 'Org', start: 11, end: 13 },
+          ],
+          relations: [{ type: 'Work_For', head: 0, tail: 1 }],
+        },
+      ],
+      { endToEnd: true },
+    );
+    expect(report.endToEnd?.Work_For).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+  });
 });
