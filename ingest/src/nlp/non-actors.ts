@@ -30,6 +30,14 @@ const NON_ACTOR_HEADS = new Set(
   ).split(' '),
 );
 
+/**
+ * Heads that name an event or an instrument even alone: what is left of "the Korean War" or "the Iran Accord"
+ * once the demonym or country went its own way. Not places or buildings: "Park", "Hall" and "Bridge" are surnames.
+ */
+const LONE_NON_ACTOR_HEADS = new Set(
+  'war wars revolution uprising massacre summit election elections referendum olympics championships treaty treaties accord accords declaration'.split(' '),
+);
+
 const SUBJECT_PREPOSITIONS = new Set(['for', 'of', 'on', 'to', 'between', 'against']);
 
 /** Everyday things and times written in capitals: products, formats, holidays, common acronyms. */
@@ -65,6 +73,7 @@ export function isNonActorName(name: string): boolean {
   // A title, a letter or a ruler's number alone names no one in particular: "Mr.", "Tsar", "E", "III".
   if (words.length === 1 && (isTitleWord(clean) || clean.replace(/\./g, '').length < 2 || /^[IVX]+$/.test(clean))) return true;
   if (words.length > 1 && NON_ACTOR_HEADS.has(words[words.length - 1]!)) return true;
+  if (words.length === 1 && LONE_NON_ACTOR_HEADS.has(lower)) return true;
   // A church named for a saint is a building ("St Mary's Church"); a denomination's is a body ("the Catholic Church").
   if (words.length > 1 && words[words.length - 1] === 'church' && (/^(st\.?|saint)$/.test(words[0]!) || /['’]s$/.test(words[words.length - 2]!))) return true;
   // "Panmunjom Declaration for Peace", "Treaty on the Non-Proliferation of Nuclear Weapons", "Palace of Westminster".

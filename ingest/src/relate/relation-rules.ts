@@ -90,6 +90,7 @@ const BASED_IN = re(String.raw`^,?\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:based
 const BASED_BEFORE = /^-based\s+$/i;
 const OF = /^\s+of\s+(?:the\s+)?$/i;
 
+const FUTURE = /\b(?:will|would|could|might|may|shall)\b/i;
 const FORMER = /\b(?:former|ex|late|then|previous|one-time|erstwhile)[\s-]*$/i;
 const NATIONALITY_ONLY = /^(?:striker|player|coach|manager|economist|analyst|executive|director|general|commander)$/i;
 const MODIFIED = /^\s+(?!(?:and|or|but|said|says|told|has|have|had|is|was|were|are|will|would|who|which|that|on|in|at|to|for|from|with)\b)\p{L}/iu;
@@ -131,7 +132,8 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
   if (OPPOSES.test(gap)) hit('OPPOSES', a, b, OFFER_AFTER.test(after));
   if (WAR_ON.test(gap)) hit('OPPOSES', a, b);
   if (SUPPORTS.test(gap) || SENDS_TO.test(gap)) hit('SUPPORTS', a, b);
-  if (MEETS.test(gap)) hit('MET_WITH', a, b);
+  // Not a meeting still to come ("Umaga will meet O'Driscoll" is a fixture), nor one with something of b's ("met Neville's cross").
+  if (MEETS.test(gap) && !FUTURE.test(gap) && !/^[’']/u.test(after)) hit('MET_WITH', a, b);
   if (AND.test(gap) && (MEET_BETWEEN.test(before) || AND_MET_AFTER.test(after))) hit('MET_WITH', a, b);
 
   if (AND.test(gap) && ALLY_BETWEEN.test(before) && !notAllied(before.replace(ALLY_BETWEEN, '')) && !NOT_ALLIED.test(after.slice(0, 30)))

@@ -5,6 +5,7 @@
 import type { CoMention, ExtractedEntity, Relation, Span } from '../../../core/src/model.js';
 import { coMentions } from '../relate/co-mentions.js';
 import { learnedRelations, type LearnedRelation } from '../relate/learned-relations.js';
+import { meetingsIn } from '../relate/meetings.js';
 import { LIST_CONTINUES, LIST_TYPES, matchPair, type RuleHit } from '../relate/relation-rules.js';
 import { sentenceSlots } from '../relate/sentence-slots.js';
 import { titleCoreference, type AnalysedText } from '../relate/title-coreference.js';
@@ -41,6 +42,7 @@ export function relateEntities(
   const sentences = sentenceSlots(analysis.sentences, entities, 2, analysis.mentions);
   for (const { sentence, slots } of sentences) {
     const evidence = { start: sentence.start, end: sentence.end };
+    for (const meeting of meetingsIn(text, sentence, slots)) add(meeting);
     for (let i = 0; i + 1 < slots.length; i++) {
       const [a, b] = [slots[i]!, slots[i + 1]!];
       // No rule spans more words than this between two actors; longer gaps are skipped unread.
