@@ -45,6 +45,7 @@ export function learnedRelations(
       if (head.type !== headType) continue;
       for (const tail of slots) {
         if (tail.type !== tailType || tail.id === head.id || related(head.id, tail.id)) continue;
+        if (head.refers || tail.refers) continue;
         if (Math.max(head.start, tail.start) - Math.min(head.end, tail.end) > MAX_DISTANCE) continue;
         if (kind === 'WORKS_FOR' && head.end <= tail.start && BARE_AT.test(text.slice(head.end, tail.start))) continue;
         // Another person between the two is the nearer candidate: "X beat Y at the Z Open", "X met Y of Z".

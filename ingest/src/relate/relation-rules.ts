@@ -133,7 +133,8 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
   if (WAR_ON.test(gap)) hit('OPPOSES', a, b);
   if (SUPPORTS.test(gap) || SENDS_TO.test(gap)) hit('SUPPORTS', a, b);
   // Not a meeting still to come ("Umaga will meet O'Driscoll" is a fixture), nor one with something of b's ("met Neville's cross").
-  if (MEETS.test(gap) && !FUTURE.test(gap) && !/^[’']/u.test(after)) hit('MET_WITH', a, b);
+  // A demonym after "met" is the nationality of whom was met ("met Italian Prime Minister X"), not a country met.
+  if (MEETS.test(gap) && !FUTURE.test(gap) && !/^[’']/u.test(after) && b.via !== 'demonym') hit('MET_WITH', a, b);
   if (AND.test(gap) && (MEET_BETWEEN.test(before) || AND_MET_AFTER.test(after))) hit('MET_WITH', a, b);
 
   if (AND.test(gap) && ALLY_BETWEEN.test(before) && !notAllied(before.replace(ALLY_BETWEEN, '')) && !NOT_ALLIED.test(after.slice(0, 30)))

@@ -7,6 +7,8 @@ export interface Slot extends Span {
   type: EntityType;
   /** For countries, how the text named it (a demonym reads as nationality). */
   via?: Mention['via'];
+  /** A pronoun or a bare title standing in for the person named earlier (referring-slots.ts). */
+  refers?: true;
 }
 
 export interface SentenceSlots {

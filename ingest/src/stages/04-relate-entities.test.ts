@@ -66,6 +66,28 @@ describe('relateEntities: typed relations', () => {
     expect(facts(text, specs)).toEqual([]);
   });
 
+  it.each([
+    // A sentence opening with "He" after one that names one person only.
+    ['Ola Berg flew to Oslo on Monday. He met Pia Lund on Tuesday.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']], ['person:ola-berg MET_WITH person:pia-lund']],
+    // "the chancellor" after the one person named with that title.
+    [
+      'Norwegian Chancellor Ola Berg flew to Paris. Later the chancellor met Pia Lund.',
+      [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person'], ['Pia Lund', 'Person']],
+      ['person:ola-berg LEADS country:NO', 'person:ola-berg MET_WITH person:pia-lund'],
+    ],
+  ] as Array<[string, MentionSpec[], string[]]>)('reads a plain reference back to a person: %s', (text, specs, expected) => {
+    expect(facts(text, specs)).toEqual(expected);
+  });
+
+  it.each([
+    // Two people before "He": whose meeting it was is not plain.
+    ['Ola Berg and Jo Bloggs flew to Oslo. He met Pia Lund.', [['Ola Berg', 'Person'], ['Jo Bloggs', 'Person'], ['Pia Lund', 'Person']]],
+    // "the chancellor of X" is another body's chancellor.
+    ['Chancellor Ola Berg spoke. Later the chancellor of the Fjord Council met Pia Lund.', [['Ola Berg', 'Person'], ['Fjord Council', 'Organization'], ['Pia Lund', 'Person']]],
+  ] as Array<[string, MentionSpec[]]>)('leaves an unclear reference alone: %s', (text, specs) => {
+    expect(facts(text, specs).filter((f) => f.startsWith('person:ola-berg MET_WITH'))).toEqual([]);
+  });
+
   it('gives a bare "President X" the country that a nameless title in the headline qualifies', () => {
     const headline: [string, MentionSpec[]] = ['Sweden Rebuffs Norwegian President’s Offer', [SE, country('Norwegian', 'NO', 'Norway', 'demonym')]];
     const text = 'Sweden has dismissed President Ola Berg’s proposal. President Berg said Norway would wait.';

@@ -6,6 +6,7 @@ import type { CoMention, ExtractedEntity, Relation, Span } from '../../../core/s
 import { coMentions } from '../relate/co-mentions.js';
 import { learnedRelations, type LearnedRelation } from '../relate/learned-relations.js';
 import { meetingsIn } from '../relate/meetings.js';
+import { withReferringSlots } from '../relate/referring-slots.js';
 import { LIST_CONTINUES, LIST_TYPES, matchPair, type RuleHit } from '../relate/relation-rules.js';
 import { sentenceSlots } from '../relate/sentence-slots.js';
 import { titleCoreference, type AnalysedText } from '../relate/title-coreference.js';
@@ -39,7 +40,8 @@ export function relateEntities(
   };
   const offers: Array<{ hit: RuleHit; evidence: Span }> = [];
 
-  const sentences = sentenceSlots(analysis.sentences, entities, 2, analysis.mentions);
+  // "He" and "the chancellor" stand in for the person they plainly refer to, so "… He met Moon" relates them.
+  const sentences = withReferringSlots(text, analysis.sentences, sentenceSlots(analysis.sentences, entities, 1, analysis.mentions));
   for (const { sentence, slots } of sentences) {
     const evidence = { start: sentence.start, end: sentence.end };
     for (const meeting of meetingsIn(text, sentence, slots)) add(meeting);
