@@ -36,9 +36,10 @@ const FOLDS = 5;
 /**
  * Precision first: a wrong relation on the graph is worse than a missing one. CoNLL04's sentences were chosen
  * for holding relations (41% of its person-organisation pairs work for each other), news holds far fewer, so
- * the held-out precision asked for here is above what an analyst should see.
+ * the held-out precision asked for here is above what an analyst should see. BASED_IN asks for more: at 0.9,
+ * read over the BBC corpus, about a third of its finds were wrong ("China remains the main concern for BMW").
  */
-const TARGET_PRECISION = 0.9;
+const TARGET_PRECISION: Record<RelationKind, number> = { WORKS_FOR: 0.9, BASED_IN: 0.95 };
 
 /** The CoNLL04 type each kind learns from, and how CoNLL04's entity types read as ours. */
 const GOLD: Record<RelationKind, string> = { WORKS_FOR: 'Work_For', BASED_IN: 'OrgBased_In' };
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   const kinds = {} as Record<RelationKind, KindWeights>;
   for (const kind of Object.keys(RELATION_KINDS) as RelationKind[]) {
     const examples = examplesOf(kind, sentences);
-    const cv = crossValidatedThreshold(examples, TARGET_PRECISION);
+    const cv = crossValidatedThreshold(examples, TARGET_PRECISION[kind]);
     const weights = fit(examples, seededRandom(SEED));
     kinds[kind] = { threshold: cv.threshold, weights };
     const positives = examples.filter((e) => e.label === 1).length;
