@@ -96,6 +96,8 @@ export interface MarkedSpan {
 
 /** One sentence that supports a link or relation. */
 export interface EvidenceSentence {
+  /** `article#start`, as typed relations name the sentences that state them. */
+  id?: string;
   text: string;
   articleId: string;
   articleTitle?: string;
@@ -113,9 +115,21 @@ export interface LinkEvidence {
   articles?: number;
   /** All supporting sentences, when more exist than were sent. */
   total?: number;
-  /** Typed facts between the two. */
-  relations: Array<{ type: string; source: string; target: string }>;
+  /** Typed facts between the two, each with the sentences that state it and how it was found. */
+  relations: LinkRelation[];
   sentences: EvidenceSentence[];
+}
+
+export interface LinkRelation {
+  type: string;
+  source: string;
+  target: string;
+  articles?: number;
+  /** Ids of the sentences that state it. */
+  sentences: string[];
+  /** `classifier` when only the learned classifier found it; its `confidence` (0–1) then says how sure it was. */
+  foundBy: 'rules' | 'classifier';
+  confidence?: number;
 }
 
 export interface ArticleView {

@@ -4,7 +4,7 @@
  */
 import type {
   Annotation, ArticleRef, ArticleView, EdgeData, Elements, EntityDetails, EntitySummary, EntityType,
-  EvidenceSentence, LinkEvidence, MarkedSpan, Me, NeighbourPage, NodeData, PathHop, PathsAnswer, TargetKind,
+  EvidenceSentence, LinkEvidence, LinkRelation, MarkedSpan, Me, NeighbourPage, NodeData, PathHop, PathsAnswer, TargetKind,
   TimelinePoint,
 } from './api-types.js';
 
@@ -171,6 +171,7 @@ function toMarks(raw: unknown): MarkedSpan[] {
 function toSentence(raw: Json): EvidenceSentence {
   const article = (raw.article as Json | undefined) ?? {};
   return {
+    id: str(raw.id),
     text: str(raw.text) ?? str(raw.sentence) ?? '',
     articleId: str(raw.articleId) ?? str(article.id) ?? '',
     articleTitle: str(raw.articleTitle) ?? str(raw.title) ?? str(article.title),
@@ -178,6 +179,18 @@ function toSentence(raw: Json): EvidenceSentence {
     url: str(raw.url) ?? str(article.url),
     marks: toMarks(raw.marks ?? raw.mentions ?? raw.highlights),
     relation: str(raw.relation ?? raw.type),
+  };
+}
+
+function toLinkRelation(raw: Json): LinkRelation {
+  return {
+    type: String(raw.type),
+    source: String(raw.source),
+    target: String(raw.target),
+    articles: raw.articles === undefined ? undefined : num(raw.articles),
+    sentences: list<string>(raw.sentences).map(String),
+    foundBy: raw.foundBy === 'classifier' ? 'classifier' : 'rules',
+    confidence: raw.confidence === undefined ? undefined : num(raw.confidence),
   };
 }
 
@@ -314,7 +327,7 @@ export const api = {
       weight: link.weight === undefined ? undefined : num(link.weight),
       articles: link.articles === undefined ? undefined : num(link.articles),
       total: total === undefined ? undefined : num(total),
-      relations: list<Json>(raw.relations).map((r) => ({ type: String(r.type), source: String(r.source), target: String(r.target) })),
+      relations: list<Json>(raw.relations).map(toLinkRelation),
       sentences: list<Json>(sentences, 'items', 'evidence', 'sentences').map(toSentence),
     };
   },

@@ -145,6 +145,30 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
     await screenshot(page, '04-link-evidence');
   });
 
+  it('lists a link’s typed relations with how each was found, and labels the sentences that state them', async () => {
+    // A typed relation drawn in the first view, between two actors that are also linked.
+    const top = await getJson('/api/top?limit=40&by=degree');
+    const edges = (top.edges as Json[]).map((e) => e.data);
+    const fact = edges.find(
+      (e) => e.type !== 'LINKED' && edges.some((l) => l.type === 'LINKED' && [l.source, l.target].sort().join() === [e.source, e.target].sort().join()),
+    );
+    if (!fact) throw new Error('the first view shows no typed relation between linked actors');
+    for (const point of await edgePoints(page, fact.source, fact.target)) {
+      await page.mouse.click(point.x, point.y);
+      const selected = await page
+        .waitForFunction((id) => (window as any).actorgraph.cy.getElementById(id).selected(), point.id, { timeout: 3_000 })
+        .then(() => true, () => false);
+      if (selected) break;
+    }
+    await page.locator('.relation-fact').first().waitFor({ timeout: 15_000 });
+    const facts = await page.locator('.relation-fact').allTextContents();
+    expect(facts.some((text) => text.includes(fact.type) && /\d+ articles?, (found by the rules|learned)/.test(text))).toBe(true);
+    // The sentences that state it carry its type.
+    const labels = await page.locator('.evidence-sentence .relation').allTextContents();
+    expect(labels.some((label) => label.includes(fact.type))).toBe(true);
+    await screenshot(page, '04b-link-relations');
+  });
+
   it('finds the shortest paths between two actors and lists each hop’s sentences', async () => {
     // Two actors that are not neighbours but are connected: a path of two hops or more.
     const top = await getJson('/api/top?limit=40');

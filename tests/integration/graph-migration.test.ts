@@ -71,10 +71,11 @@ describe('migrating a store from per-link lists to per-article records', () => {
       { articles: 1, firstSeen: '2024-01-01', lastSeen: '2024-01-01' },
     ]);
     expect(await counterMismatches(graph)).toEqual([]);
-    // The evidence API answers the facts' sentences from the articles' statements.
+    // The evidence API answers the facts' sentences from the articles' statements; stored before the learned
+    // classifier existed, they were the rules'.
     const evidence = await getLinkEvidence(graph, 'person:ada-lind', 'org:bolt-party', { offset: 0, limit: 10 });
     expect(evidence.relations).toEqual([
-      { type: 'LEADS', source: 'person:ada-lind', target: 'org:bolt-party', articles: 2, sentences: [`${A1}#23`, `${A2}#32`] },
+      { type: 'LEADS', source: 'person:ada-lind', target: 'org:bolt-party', articles: 2, sentences: [`${A1}#23`, `${A2}#32`], foundBy: 'rules' },
     ]);
   });
 

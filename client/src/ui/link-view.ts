@@ -1,10 +1,11 @@
-/** The panel for a link between two actors: its weight, its sentences, its notes. */
+/** The panel for a link between two actors: its weight, its typed relations, its sentences, its notes. */
 import { api, linkTargetId } from '../api.js';
 import { el } from '../dom.js';
 import type { Actions } from './actions.js';
 import { annotationsView } from './annotations-view.js';
 import { evidenceList, type NamedEnd } from './evidence-list.js';
 import { openPanel, section } from './panel.js';
+import { labelStatements, relationsList } from './relations-list.js';
 
 export interface LinkEnds {
   source: { id: string; label: string; type?: string; aliases?: string[] };
@@ -30,6 +31,7 @@ export async function showLink(link: LinkEnds, actions: Actions): Promise<void> 
     button.addEventListener('click', () => actions.openEntity(end.id));
     return button;
   };
+  const nameOf = (id: string) => (id === link.source.id ? link.source.label : id === link.target.id ? link.target.label : id);
   const weight = evidence.weight ?? link.weight;
   const articles = evidence.articles ?? link.articles;
   openPanel(
@@ -46,7 +48,8 @@ export async function showLink(link: LinkEnds, actions: Actions): Promise<void> 
       link.firstSeen ? el('dt', {}, 'Seen') : null,
       link.firstSeen ? el('dd', {}, `${link.firstSeen.slice(0, 10)} – ${(link.lastSeen ?? link.firstSeen).slice(0, 10)}`) : null,
     ),
-    section(`Evidence (${evidence.sentences.length})`, evidenceList(evidence.sentences, ends, actions)),
+    evidence.relations.length > 0 ? section(`Relations (${evidence.relations.length})`, relationsList(evidence.relations, nameOf)) : null,
+    section(`Evidence (${evidence.sentences.length})`, evidenceList(labelStatements(evidence.sentences, evidence.relations), ends, actions)),
     annotationsView({
       targetKind: 'link',
       targetId: linkTargetId(link.source.id, link.target.id),

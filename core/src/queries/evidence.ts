@@ -34,7 +34,12 @@ export interface LinkRelation {
   source: string;
   target: string;
   articles: number;
+  /** Ids of the sentences that state it. */
   sentences: string[];
+  /** `rules` when a rule states it in at least one sentence; else the learned classifier alone found it. */
+  foundBy: 'rules' | 'classifier';
+  /** The classifier's best probability over its sentences, when it alone found the relation. */
+  confidence?: number;
 }
 
 export interface LinkEvidence {
@@ -122,9 +127,27 @@ const RELATIONS_WITH_SENTENCES = `
     WITH t, arts, CASE WHEN t IS NULL THEN null ELSE '|' + type(t) + '|' + startNode(t).id + '|' + endNode(t).id END AS suffix
     RETURN collect(CASE WHEN t IS NULL THEN null ELSE { type: type(t), source: startNode(t).id, target: endNode(t).id,
                    articles: coalesce(t.articles, 0),
-                   sentences: reduce(ids = [], art IN arts | ids +
+                   statements: reduce(ids = [], art IN arts | ids +
                      [st IN art.statements WHERE st ENDS WITH suffix | art.id + '#' + split(st, '|')[0]]) } END) AS relations
   }`;
+
+/**
+ * A fact as the API gives it, from its statements' heads (`article#start`, or `article#start@0.912` when the
+ * learned classifier stated it with that confidence; see ingest-rows.ts).
+ */
+export function toLinkRelation(raw: Omit<LinkRelation, 'sentences' | 'foundBy' | 'confidence'> & { statements: string[] }): LinkRelation {
+  const { statements, ...fact } = raw;
+  const sentences: string[] = [];
+  let byRules = statements.length === 0;
+  let confidence = 0;
+  for (const head of statements) {
+    const [sentence, learned] = head.split('@');
+    if (!sentences.includes(sentence!)) sentences.push(sentence!);
+    if (learned === undefined) byRules = true;
+    else confidence = Math.max(confidence, Number(learned));
+  }
+  return byRules ? { ...fact, sentences, foundBy: 'rules' } : { ...fact, sentences, foundBy: 'classifier', confidence };
+}
 
 export interface EvidenceOptions {
   offset: number;
@@ -157,7 +180,7 @@ export async function getLinkEvidence(graph: Graph, aId: string, bId: string, op
     a: compact(head!.a as EntitySummary),
     b: compact(head!.b as EntitySummary),
     link: head!.link ? compact(head!.link as NonNullable<LinkEvidence['link']>) : null,
-    relations: head!.relations as LinkRelation[],
+    relations: (head!.relations as Array<Parameters<typeof toLinkRelation>[0]>).map(toLinkRelation),
     sentences: {
       total: head!.total as number,
       direct: head!.directCount as number,

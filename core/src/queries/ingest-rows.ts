@@ -47,9 +47,12 @@ export function relationKey(type: string, source: string, target: string): strin
   return `${type}|${source}|${target}`;
 }
 
-/** `start|TYPE|source|target`: the sentence of this article starting at `start` states that relation. */
-export function statement(start: number, key: string): string {
-  return `${start}|${key}`;
+/**
+ * `start|TYPE|source|target`: the sentence of this article starting at `start` states that relation; the
+ * learned classifier's finds carry its confidence, `start@0.912|TYPE|source|target` (evidence.ts reads both).
+ */
+export function statement(start: number, key: string, confidence?: number): string {
+  return `${start}${confidence === undefined ? '' : `@${confidence.toFixed(3)}`}|${key}`;
 }
 
 // Rows sorted by the ids they lock, so concurrent batches take their locks in one order (fewer deadlocks).
@@ -139,7 +142,7 @@ export function prepareRows(items: LoadItem[], ingestedAt: string): IngestRows {
       // The type becomes a relationship type in Cypher: only the closed list may pass.
       if (!RELATION_TYPES.includes(relation.type)) throw new Error(`core/queries/ingest: unknown relation type ${relation.type}`);
       const key = relationKey(relation.type, relation.source, relation.target);
-      const said = statement(relation.evidence.start, key);
+      const said = statement(relation.evidence.start, key, relation.confidence);
       if (!row.statements.includes(said)) row.statements.push(said);
       if (row.relationKeys.includes(key)) continue;
       row.relationKeys.push(key);
