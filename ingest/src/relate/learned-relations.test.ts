@@ -37,6 +37,16 @@ describe('learned relations', () => {
   });
 
   it.each([
+    ['"Costs must fall," said Jo Bloggs, who was appointed chief executive of Acme Bank in May.', 'LEADS'],
+    ['Acme Bank chairman Jo Bloggs resigned on Monday.', 'LEADS'],
+    ['"Costs must fall," said Jo Bloggs, deputy chief executive of Acme Bank.', 'WORKS_FOR'],
+    ['The plan was drawn up by former Acme Bank chief executive Jo Bloggs last year.', 'WORKS_FOR'],
+    ['The cash came from Acme Bank, announced by chairman Jo Bloggs on Monday.', 'WORKS_FOR'],
+  ])('says who runs the organisation rather than works there in: %s', (text, type) => {
+    expect(read(text, [['Jo Bloggs', 'Person'], ['Acme Bank', 'Organization']]).map((r) => r.type)).toEqual([type]);
+  });
+
+  it.each([
     // Talking to a newspaper is not working for it.
     ['Jo Bloggs told the Acme Gazette that the scheme was flawed.', [['Jo Bloggs', 'Person'], ['Acme Gazette', 'Organization']]],
     // A bare "at the" names a place or an event.

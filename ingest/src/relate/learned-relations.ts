@@ -22,6 +22,32 @@ const between = (s: Span, a: Span, b: Span) => s.start >= Math.min(a.end, b.end)
 /** The relation type each kind writes. */
 const WRITES: Record<RelationKind, RelationType> = { WORKS_FOR: 'WORKS_FOR', BASED_IN: 'BASED_IN' };
 
+/**
+ * Titles of whoever runs an organisation. CoNLL04's Work_For covers leaders too; where the words between name
+ * one of these right at the organisation ("chief executive of", "Acme's chairman"), the person LEADS it. Not
+ * "head" or "chief" alone ("head of equities", "chief economist"), nor a vice, deputy or former holder.
+ */
+const RUNS = String.raw`(?:president|prime\s+minister|premier|chancellor|chairman|chairwoman|chairperson|chief\s+executive|ceo|secretary[-\s]general|director[-\s]general|leader|boss|founder|co-founder|owner)`;
+const NOT_THE_HOLDER = String.raw`(?<!\b(?:vice|deputy|assistant|former|ex|acting|interim|then|shadow|late)[-\s]+(?:\p{L}+\s+)?)`;
+const RUNS_OF_ORG = new RegExp(String.raw`\b${NOT_THE_HOLDER}${RUNS}\s+(?:of|at|for)\s+(?:the\s+)?$`, 'iu');
+/** "Acme's chairman", "Acme survey chairman": up to two words between, none of them a verb or preposition. */
+const ORG_RUN_BY = new RegExp(
+  String.raw`^(?:[’']s)?\s+(?:(?!(?:by|of|to|from|with|for|and|or|said|says|told|at|in|on|was|is|were|are|has|had|announced)\b)[\p{L}-]+\s+){0,2}?${NOT_THE_HOLDER}${RUNS}\s+$`,
+  'iu',
+);
+/** "former Fiat chief executive X": a past holder, whatever stands between. */
+const PAST_BEFORE = /\b(?:former|ex|then|late)[-\s]+$/i;
+
+/** LEADS for a person whom the words between call the organisation's leader, else the kind's own type. */
+function relationType(kind: RelationKind, text: string, head: Slot, tail: Slot): RelationType {
+  if (kind !== 'WORKS_FOR') return WRITES[kind];
+  const leads =
+    head.end <= tail.start
+      ? RUNS_OF_ORG.test(text.slice(head.end, tail.start))
+      : ORG_RUN_BY.test(text.slice(tail.end, head.start)) && !PAST_BEFORE.test(text.slice(Math.max(0, tail.start - 20), tail.start));
+  return leads ? 'LEADS' : 'WORKS_FOR';
+}
+
 export type LearnedRelation = Relation & { confidence: number };
 
 /**
@@ -57,7 +83,7 @@ export function learnedRelations(
         const key = `${kind}|${head.id}|${tail.id}`;
         const confidence = Math.round(p * 1000) / 1000;
         if ((best.get(key)?.confidence ?? -1) < confidence) {
-          best.set(key, { type: WRITES[kind], source: head.id, target: tail.id, evidence: sentence, confidence });
+          best.set(key, { type: relationType(kind, text, head, tail), source: head.id, target: tail.id, evidence: sentence, confidence });
         }
       }
     }
