@@ -51,6 +51,8 @@ describe('learned relations', () => {
     ['Jo Bloggs told the Acme Gazette that the scheme was flawed.', [['Jo Bloggs', 'Person'], ['Acme Gazette', 'Organization']]],
     // A bare "at the" names a place or an event.
     ['Jo Bloggs at the Fjord Open was a surprise.', [['Jo Bloggs', 'Person'], ['Fjord Open', 'Organization']]],
+    // The two sides of a fixture, one of them mistyped a person, are opponents.
+    ['Jo Bloggs v Fjord Rovers', [['Jo Bloggs', 'Person'], ['Fjord Rovers', 'Organization']]],
     // The person nearer the organisation is the one the words describe.
     ['Jo Bloggs beat Pia Lund of the Fjord Club.', [['Jo Bloggs', 'Person'], ['Pia Lund', 'Person'], ['Fjord Club', 'Organization']]],
   ] as Array<[string, Array<[string, EntityType]>]>)('adds nothing wrong in: %s', (text, names) => {

@@ -16,6 +16,8 @@ const MAX_DISTANCE = 200;
  * also needs is then in the gap, so only the bare form is refused.
  */
 const BARE_AT = /^\s+at\s+(?:the\s+)?$/i;
+/** "Sheff Utd v Aston Villa": the two sides of a fixture or a case, whatever the tagger made of them. */
+const VERSUS = /^\s+(?:v|vs|versus)\.?\s+$/i;
 
 const between = (s: Span, a: Span, b: Span) => s.start >= Math.min(a.end, b.end) && s.end <= Math.max(a.start, b.start);
 
@@ -74,6 +76,8 @@ export function learnedRelations(
         if (head.refers || tail.refers) continue;
         if (Math.max(head.start, tail.start) - Math.min(head.end, tail.end) > MAX_DISTANCE) continue;
         if (kind === 'WORKS_FOR' && head.end <= tail.start && BARE_AT.test(text.slice(head.end, tail.start))) continue;
+        const gap = text.slice(Math.min(head.end, tail.end), Math.max(head.start, tail.start));
+        if (VERSUS.test(gap)) continue;
         // Another person between the two is the nearer candidate: "X beat Y at the Z Open", "X met Y of Z".
         if (kind === 'WORKS_FOR' && slots.some((s) => s.type === 'Person' && s.id !== head.id && between(s, head, tail))) continue;
         words ??= sentenceWords(text, sentence);
