@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME... --corpus PATH]`: every benchmark, each printed
  * next to a baseline measured in the same run, since these machines are noisy.
- * NAME is one of extraction, ingest, top-actors, reliability, api, client, scale (default: all). The corpus
+ * NAME is one of extraction, ingest, top-actors, reliability, soak, api, client, scale (default: all). The corpus
  * defaults to ../shared/corpus/bbc-news-2005.jsonl beside the checkout. `--articles N` sizes
  * the scale benchmark (default 200,000).
  */
@@ -50,6 +50,13 @@ const BENCHMARKS: Record<string, Benchmark> = {
     async run(corpus) {
       const { benchReliability, formatReliability } = await import('./reliability.js');
       return formatReliability(await benchReliability(corpus, (line) => console.error(line)));
+    },
+  },
+  soak: {
+    needsCorpus: true,
+    async run(corpus) {
+      const { benchSoak, formatSoak } = await import('./soak.js');
+      return formatSoak(await benchSoak(corpus, (line) => console.error(line)));
     },
   },
   api: {
