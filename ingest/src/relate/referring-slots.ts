@@ -18,10 +18,15 @@ const TITLES = [...new Set([...LEADER_TITLES, ...STAFF_TITLES])]
   .sort((a, b) => b.length - a.length)
   .map((t) => t.replace(/[-\s]+/g, String.raw`[-\s]+`));
 const TITLE = `(?:${TITLES.join('|')})`;
+/** The same titles with each word's first letter in either case ("the Chancellor", "the prime minister"). */
+const TITLE_EITHER_CASE = `(?:${TITLES.map((t) => t.replace(/(^|\\s\]\+)([a-z])/g, (_, lead: string, c: string) => `${lead}[${c}${c.toUpperCase()}]`)).join('|')})`;
 /** A title right before a person's name: "German Chancellor Olaf Scholz", "Foreign Minister Pia Lund". */
 const TITLE_BEFORE_NAME = new RegExp(String.raw`\b(${TITLE})\s+$`, 'iu');
-/** "the chancellor" with no name after it, and no "of X" that would make it another body's ("the chairman of Southampton"). */
-const THE_TITLE = new RegExp(String.raw`\b[Tt]he\s+(${TITLE})\b(?!\s+\p{Lu})(?!\s+(?:of|at|for|to|in)\b)`, 'gu');
+/**
+ * "the chancellor" with no name after it, and no "of X" that would make it another body's ("the chairman of
+ * Southampton"). Case-sensitive, so that the name after it is told by its capital.
+ */
+const THE_TITLE = new RegExp(String.raw`\b[Tt]he\s+(${TITLE_EITHER_CASE})\b(?!\s+\p{Lu})(?!\s+(?:of|at|for|to|in)\b)`, 'gu');
 
 const titleKey = (title: string) => title.toLowerCase().replace(/[-\s]+/g, ' ');
 

@@ -71,12 +71,24 @@ describe('relateEntities: typed relations', () => {
     ['Ola Berg flew to Oslo on Monday. He met Pia Lund on Tuesday.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']], ['person:ola-berg MET_WITH person:pia-lund']],
     // "the chancellor" after the one person named with that title.
     [
+      'Norwegian Chancellor Ola Berg flew to Paris. Later the Chancellor met Pia Lund.',
+      [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person'], ['Pia Lund', 'Person']],
+      ['person:ola-berg LEADS country:NO', 'person:ola-berg MET_WITH person:pia-lund'],
+    ],
+    [
       'Norwegian Chancellor Ola Berg flew to Paris. Later the chancellor met Pia Lund.',
       [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Ola Berg', 'Person'], ['Pia Lund', 'Person']],
       ['person:ola-berg LEADS country:NO', 'person:ola-berg MET_WITH person:pia-lund'],
     ],
   ] as Array<[string, MentionSpec[], string[]]>)('reads a plain reference back to a person: %s', (text, specs, expected) => {
     expect(facts(text, specs)).toEqual(expected);
+  });
+
+  it('writes one learned fact per pair: LEADS where a sentence calls the person its head, else WORKS_FOR', () => {
+    const text =
+      'Acme home affairs spokesman Jo Bloggs has branded the scheme a waste of money. "Costs must fall," said Jo Bloggs, who was appointed chief executive of Acme in May.';
+    const specs: MentionSpec[] = [['Acme', 'Organization'], ['Jo Bloggs', 'Person'], ['Jo Bloggs', 'Person'], ['Acme', 'Organization']];
+    expect(facts(text, specs)).toEqual(['person:jo-bloggs LEADS org:acme']);
   });
 
   it.each([

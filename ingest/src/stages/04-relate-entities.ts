@@ -79,13 +79,16 @@ export function relateEntities(
     }
   }
 
-  // Where the rules stated nothing between two actors, the learned classifier may: its best sentence per pair.
+  // Where the rules stated nothing between two actors, the learned classifier may: one fact per pair, from its
+  // best sentence; LEADS wins over WORKS_FOR when one sentence calls the person the organisation's head.
   const pairs = new Set(relations.flatMap((r) => [`${r.source}|${r.target}`, `${r.target}|${r.source}`]));
   const learned = new Map<string, LearnedRelation>();
   for (const { sentence, slots } of sentences) {
     for (const r of learnedRelations(text, sentence, slots, (a, b) => pairs.has(`${a}|${b}`))) {
-      const key = `${r.type}|${r.source}|${r.target}`;
-      if ((learned.get(key)?.confidence ?? -1) < r.confidence) learned.set(key, r);
+      const key = `${r.source}|${r.target}`;
+      const held = learned.get(key);
+      const rank = (x: LearnedRelation) => (x.type === 'LEADS' ? 1 : 0);
+      if (!held || rank(r) > rank(held) || (rank(r) === rank(held) && r.confidence > held.confidence)) learned.set(key, r);
     }
   }
   for (const r of learned.values()) add(r);
