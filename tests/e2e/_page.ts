@@ -52,6 +52,17 @@ export async function edgePoints(page: Page, source: string, target: string): Pr
   );
 }
 
+/** A real click on the LINKED edge between two nodes; if something else lies over one point of it, the next point is tried. */
+export async function clickEdge(page: Page, source: string, target: string): Promise<void> {
+  for (const point of await edgePoints(page, source, target)) {
+    await page.mouse.click(point.x, point.y);
+    const selected = await page
+      .waitForFunction((id) => (window as any).actorgraph.cy.getElementById(id).selected(), point.id, { timeout: 3_000 })
+      .then(() => true, () => false);
+    if (selected) return;
+  }
+}
+
 /** The side panel's title once it shows `expected` (panels fill in after their request), or what it shows after 10 s. */
 export async function panelTitleBecomes(page: Page, expected: string): Promise<string | null> {
   await page

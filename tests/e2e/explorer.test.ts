@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, launchBrowser, type LaunchedBrowser } from './_browser.js';
-import { clickNode, edgePoints, graphCounts, nodePoint, panelTitleBecomes, screenshot, waitReady } from './_page.js';
+import { clickEdge, clickNode, graphCounts, nodePoint, panelTitleBecomes, screenshot, waitReady } from './_page.js';
 
 type Json = Record<string, any>;
 const baseUrl = inject('baseUrl');
@@ -127,14 +127,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
   });
 
   it('shows a link’s supporting sentence with both actors marked when the edge is clicked', async () => {
-    // A real click on the edge; if something else lies over one point of it, the next point is tried.
-    for (const point of await edgePoints(page, actor.id, linked.id)) {
-      await page.mouse.click(point.x, point.y);
-      const selected = await page
-        .waitForFunction((id) => (window as any).actorgraph.cy.getElementById(id).selected(), point.id, { timeout: 3_000 })
-        .then(() => true, () => false);
-      if (selected) break;
-    }
+    await clickEdge(page, actor.id, linked.id);
     await page.locator('.evidence-sentence').first().waitFor({ timeout: 15_000 });
     await expect(page.locator('#panel-title').textContent()).resolves.toContain(linked.name);
     const sentences = await page.locator('.evidence-sentence blockquote').allTextContents();
@@ -153,13 +146,7 @@ describe.skipIf(!chromiumAvailable())(`explorer in ${CHROMIUM_PATH}`, () => {
       (e) => e.type !== 'LINKED' && edges.some((l) => l.type === 'LINKED' && [l.source, l.target].sort().join() === [e.source, e.target].sort().join()),
     );
     if (!fact) throw new Error('the first view shows no typed relation between linked actors');
-    for (const point of await edgePoints(page, fact.source, fact.target)) {
-      await page.mouse.click(point.x, point.y);
-      const selected = await page
-        .waitForFunction((id) => (window as any).actorgraph.cy.getElementById(id).selected(), point.id, { timeout: 3_000 })
-        .then(() => true, () => false);
-      if (selected) break;
-    }
+    await clickEdge(page, fact.source, fact.target);
     await page.locator('.relation-fact').first().waitFor({ timeout: 15_000 });
     const facts = await page.locator('.relation-fact').allTextContents();
     expect(facts.some((text) => text.includes(fact.type) && /\d+ articles?, (found by the rules|learned)/.test(text))).toBe(true);
