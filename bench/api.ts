@@ -20,6 +20,7 @@ import { searchEntities } from '../core/src/queries/search.js';
 import { createApp } from '../server/src/app.js';
 import { seededRandom } from '../core/src/seeded-random.js';
 import { generateGraph, zipfSampler } from './generate-graph.js';
+import { percentile } from './stats.js';
 
 export interface ApiBenchOptions {
   entities?: number;
@@ -69,11 +70,6 @@ interface Workload {
   /** The i-th request of this workload, as an API path and as a direct call. */
   http(i: number): string;
   direct(i: number): Promise<unknown>;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** Runs `count` calls with `concurrency` in flight; returns per-call latencies in ms. */

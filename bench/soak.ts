@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { findFreePort, startEmbeddedNeo4j } from '../core/src/neo4j/embedded.js';
 import { DEFAULT_CORPUS } from './corpus.js';
 import { runIngest } from './ingest.js';
+import { percentile } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = 16;
@@ -43,7 +44,6 @@ function residentMb(pid: number): number | undefined {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 export async function benchSoak(corpusPath = DEFAULT_CORPUS, log: (line: string) => void = () => {}): Promise<SoakResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'actorgraph-bench-soak-'));
