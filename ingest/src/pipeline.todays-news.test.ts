@@ -30,6 +30,20 @@ describe('extraction on today’s news', () => {
     expect(entity(text, 'person:olaf-scholz')!.mentions.map((m) => m.text)).toEqual(['Olaf Scholz', 'Scholz']);
   });
 
+  it('finds the firm or the player named by a country’s possessive, typed by how the name reads', () => {
+    expect(actors('Shares in Germany’s ThyssenKrupp and France’s Arcelor fell, while South Korea’s Hyundai Motor rose.')).toEqual([
+      'Country:Germany', 'Organization:ThyssenKrupp', 'Country:France', 'Organization:Arcelor', 'Country:South Korea', 'Organization:Hyundai Motor',
+    ]);
+    expect(actors("Iraq's Oil Ministry said it would act.")).toEqual(['Country:Iraq', 'Organization:Oil Ministry']);
+    expect(actors("Holmes finished clear of Russia's Svetlana Cherkasova and Ireland's Taniesha Scanlon.")).toEqual([
+      'Person:Holmes', 'Country:Russia', 'Person:Svetlana Cherkasova', 'Country:Ireland', 'Person:Taniesha Scanlon',
+    ]);
+    // A title or a month after the possessive is no actor.
+    expect(actors("Australia's PM, John Howard, said Britain's January figures were strong.")).toEqual([
+      'Country:Australia', 'Person:John Howard', 'Country:United Kingdom',
+    ]);
+  });
+
   it('splits titles from the people who hold them', () => {
     expect(actors('Secretary of State Antony Blinken met NATO Secretary General Jens Stoltenberg in Brussels.')).toEqual([
       'Person:Antony Blinken', 'Organization:North Atlantic Treaty Organization', 'Person:Jens Stoltenberg',

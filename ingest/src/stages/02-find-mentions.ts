@@ -16,6 +16,7 @@ import { tagCamelCaseBrands } from '../nlp/camel-case-names.js';
 import { tagNumberedNames, tagNumberedStations } from '../nlp/numbered-names.js';
 import { tagGivenNamePeople } from '../nlp/given-name-people.js';
 import { tagCaseParties } from '../nlp/case-parties.js';
+import { tagCountryPossessiveNames } from '../nlp/country-possessive-names.js';
 import { hasTag } from '../nlp/compromise-tags.js';
 import { knownOrganisation } from '../resolve/known-organisations.js';
 import { prepareText, type CaseMode } from '../nlp/features.js';
@@ -174,6 +175,26 @@ function mergeSplitCountries(text: string, spans: LabelledSpan[], tokens: Token[
   });
 }
 
+/** readAlone's answers: the same names come back across articles. */
+const aloneReadings = new Map<string, string>();
+
+/**
+ * The tagger's reading of a name in a neutral sentence of its own, as "PER", "ORG", "LOC", "MISC" or "O": its word
+ * features (shape, affixes, word classes) say whether "Svetlana Cherkasova" or "Hyundai Motor" is a person's name
+ * where the words around it in the article do not.
+ */
+function readAlone(name: string): string {
+  let label = aloneReadings.get(name);
+  if (label === undefined) {
+    const model = mentionModel();
+    const prepared = prepareText(`A statement from ${name} said so.`, model.casing, { weights: model.weights });
+    label = decode(prepared, model.score, undefined, model.dynamic)[3]?.slice(2) || 'O';
+    if (aloneReadings.size > 10_000) aloneReadings.clear();
+    aloneReadings.set(name, label);
+  }
+  return label;
+}
+
 /** Sentences and mentions of `text`; mentions are sorted, never overlap, and `text.slice(start, end) === mention.text`. */
 export function findMentions(text: string): TextAnalysis {
   const model = mentionModel();
@@ -189,6 +210,7 @@ export function findMentions(text: string): TextAnalysis {
   tagCamelCaseBrands(tokens, tags);
   tagGivenNamePeople(tokens, tags, prepared.compromiseTags);
   tagCaseParties(tokens, tags, prepared.compromiseTags);
+  tagCountryPossessiveNames(tokens, tags, prepared.compromiseTags, model.casing, readAlone);
   harmoniseDocumentNames({ tokens, tags, casing: model.casing, sentences: prepared.sentences });
   tagKnownOrganisations(tokens, tags);
   tagEmployersAfterTitles(tokens, tags, model.casing);
