@@ -54,13 +54,14 @@ export type LearnedRelation = Relation & { confidence: number };
 
 /**
  * The classifier's relations between the slots of one sentence, best per pair of entities; pairs for which
- * `related(a, b)` is already true (the rules stated something) are skipped.
+ * `related(a, b)` is already true (the rules stated something), or that `refuse` turns down, are skipped.
  */
 export function learnedRelations(
   text: string,
   sentence: Span,
   slots: Slot[],
   related: (a: string, b: string) => boolean,
+  refuse: (kind: RelationKind, head: Slot, tail: Slot) => boolean = () => false,
   model: RelationModel | undefined = relationModel(),
 ): LearnedRelation[] {
   if (!model || slots.length < 2) return [];
@@ -77,7 +78,7 @@ export function learnedRelations(
         if (Math.max(head.start, tail.start) - Math.min(head.end, tail.end) > MAX_DISTANCE) continue;
         if (kind === 'WORKS_FOR' && head.end <= tail.start && BARE_AT.test(text.slice(head.end, tail.start))) continue;
         const gap = text.slice(Math.min(head.end, tail.end), Math.max(head.start, tail.start));
-        if (VERSUS.test(gap)) continue;
+        if (VERSUS.test(gap) || refuse(kind, head, tail)) continue;
         // Another person between the two is the nearer candidate: "X beat Y at the Z Open", "X met Y of Z".
         if (kind === 'WORKS_FOR' && slots.some((s) => s.type === 'Person' && s.id !== head.id && between(s, head, tail))) continue;
         words ??= sentenceWords(text, sentence);

@@ -86,6 +86,23 @@ const JOINS = re(String.raw`^\s+${AUX}(?:joined|joins|join|rejoined)\s+(?:the\s+
 const MEMBER_OF = re(
   String.raw`^,?\s+(?:(?:is|are|was|were|became|becomes|remains)\s+)?${DET}(?:[\w-]+\s+)?members?\s+(?:of|in)\s+(?:the\s+)?$|^[’']s\s+membership\s+(?:of|in)\s+(?:the\s+)?$`,
 );
+// "Germany's Siemens", "Russia's Gazprom": a firm or body named by its country's possessive is based there.
+const POSSESSIVE_GAP = /^[’']s\s+$/u;
+// Not an international body named for the country's dealings with it: "China's WTO entry", "Britain's EU presidency".
+const INTERNATIONAL = /\b(?:United Nations|UN|International|World|European|Atlantic|Asia-Pacific|African Union|Arab League|Commonwealth|Group of|Nations)\b|^Organi[sz]ation (?:of|for)\b/;
+
+const DEALINGS_AFTER = re(
+  String.raw`^\s+(?:entry|membership|accession|presidency|seat|bid|application|talks|summit|deal|ties|rules|ruling|approval|obligations|commitments|envoy|ambassador|delegation|quota|mission|allies|partners|inspectors|sanctions|status|debt|loans?|aid|file|dossier)\b`,
+);
+// "Argentina's Leinster fly-half Contepomi": a player's country and his club, not the club's country.
+const PLAYER_AFTER = re(
+  String.raw`^\s+(?:coach|manager|captain|skipper|player|star|striker|forward|midfielder|defender|goalkeeper|keeper|winger|wing|centre|fly-half|scrum-half|full-back|flanker|prop|lock|hooker|number-eight|batsman|bowler)\b`,
+);
+// "German carmaker BMW", "US media giant TimeWarner", "Spanish club Real Madrid": a country word, then what kind of
+// body the name is. Only kinds of firm, club or party: "Chinese rival Huawei" says nothing of where Huawei is.
+const BODY_KIND =
+  'firm|company|group|giant|conglomerate|carmaker|automaker|manufacturer|producer|supplier|bank|lender|insurer|airline|carrier|retailer|supermarket|chain|brewer|miner|utility|operator|broadcaster|network|channel|newspaper|daily|paper|magazine|publisher|studio|label|developer|club|side|outfit|party|agency';
+const DESCRIBED_BODY = re(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:${BODY_KIND})\s+$`);
 const BASED_IN = re(String.raw`^,?\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?$`);
 const BASED_BEFORE = /^-based\s+$/i;
 const OF = /^\s+of\s+(?:the\s+)?$/i;
@@ -96,6 +113,15 @@ const NATIONALITY_ONLY = /^(?:striker|player|coach|manager|economist|analyst|exe
 const MODIFIED = /^\s+(?!(?:and|or|but|said|says|told|has|have|had|is|was|were|are|will|would|who|which|that|on|in|at|to|for|from|with)\b)\p{L}/iu;
 
 const isPlace = (t: EntityType) => t === 'Country' || t === 'Organization';
+
+/**
+ * Whether the words say the country deals with the organisation rather than hosts it, whatever else suggests it:
+ * an international body (`orgName` is its canonical name), the country's dealings with it ("China's WTO
+ * entry") or a player's club ("Argentina's Leinster fly-half"); `after` is the text right after the organisation.
+ */
+export function notBasedThere(orgName: string, after: string): boolean {
+  return INTERNATIONAL.test(orgName) || DEALINGS_AFTER.test(after) || PLAYER_AFTER.test(after);
+}
 
 /** Every relation the words around one pair of neighbouring mentions state. */
 export function matchPair(ctx: PairContext, orgName: (id: string) => string): RuleHit[] {
@@ -124,7 +150,10 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
   // "Ruritania's Interior Ministry", "the Ruritanian army"
   if (a.type === 'Country' && b.type === 'Organization' && /^(?:[’']s)?\s+$/u.test(gap) && INSTITUTION.test(orgName(b.id))) {
     hit('PART_OF', b, a);
+  } else if (a.type === 'Country' && b.type === 'Organization' && a.via !== 'demonym' && POSSESSIVE_GAP.test(gap)) {
+    if (!notBasedThere(orgName(b.id), after)) hit('BASED_IN', b, a);
   }
+  if (a.type === 'Country' && b.type === 'Organization' && DESCRIBED_BODY.test(gap) && !notBasedThere(orgName(b.id), after)) hit('BASED_IN', b, a);
   if (a.type === 'Organization' && b.type === 'Country' && OF.test(gap) && INSTITUTION.test(orgName(a.id))) hit('PART_OF', a, b);
   if (a.type === 'Organization' && b.type === 'Country' && BASED_IN.test(gap)) hit('BASED_IN', a, b);
   if (a.type === 'Country' && b.type === 'Organization' && BASED_BEFORE.test(gap)) hit('BASED_IN', b, a);

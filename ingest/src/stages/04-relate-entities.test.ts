@@ -40,6 +40,10 @@ describe('relateEntities: typed relations', () => {
     ['The Fjord Council’s administrator Pia Lund spoke.', [['Fjord Council', 'Organization'], ['Pia Lund', 'Person']], ['person:pia-lund WORKS_FOR org:fjord-council']],
     ['Norway joined the Fjord Council in 1990.', [NO, ['Fjord Council', 'Organization']], ['country:NO MEMBER_OF org:fjord-council']],
     ['Sweden’s war on Norway lasted a week.', [SE, NO], ['country:SE OPPOSES country:NO']],
+    // A firm named by its country's possessive, or by a demonym and what kind of firm it is, is based there.
+    ['Norway’s Fjordline cut its fares.', [NO, ['Fjordline', 'Organization']], ['org:fjordline BASED_IN country:NO']],
+    ['Norwegian ferry operator Fjordline cut fares.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Fjordline', 'Organization']], ['org:fjordline BASED_IN country:NO']],
+    ['Shares in Swedish media giant Nordpress fell.', [country('Swedish', 'SE', 'Sweden', 'demonym'), ['Nordpress', 'Organization']], ['org:nordpress BASED_IN country:SE']],
   ];
   it.each(cases)('%s', (text, specs, expected) => {
     expect(facts(text, specs)).toEqual(expected);
@@ -61,6 +65,11 @@ describe('relateEntities: typed relations', () => {
     ['Ola Berg, head of Norway equities at a fund, sold.', [['Ola Berg', 'Person'], NO]],
     ['Ola Berg sent the winger racing away and then passed to Pia Lund.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
     ['Ola Berg sent a letter of complaint to Sweden.', [['Ola Berg', 'Person'], SE]],
+    // The country's dealings with a body, a player's club, an international body, a rival: not where it is based.
+    ['Norway’s Nordic League membership lapsed.', [NO, ['Nordic League', 'Organization']]],
+    ['Norway’s Fjordline striker scored twice.', [NO, ['Fjordline', 'Organization']]],
+    ['Norway’s World Fisheries Organisation seat is vacant.', [NO, ['World Fisheries Organisation', 'Organization']]],
+    ['Norwegian rival Fjordline gained.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Fjordline', 'Organization']]],
   ];
   it.each(falsePositives)('states nothing in: %s', (text, specs) => {
     expect(facts(text, specs)).toEqual([]);

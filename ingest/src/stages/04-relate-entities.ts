@@ -7,8 +7,9 @@ import { coMentions } from '../relate/co-mentions.js';
 import { learnedRelations, type LearnedRelation } from '../relate/learned-relations.js';
 import { meetingsIn } from '../relate/meetings.js';
 import { withReferringSlots } from '../relate/referring-slots.js';
-import { LIST_CONTINUES, LIST_TYPES, matchPair, type RuleHit } from '../relate/relation-rules.js';
-import { sentenceSlots } from '../relate/sentence-slots.js';
+import type { RelationKind } from '../relate/relation-model.js';
+import { LIST_CONTINUES, LIST_TYPES, matchPair, notBasedThere, type RuleHit } from '../relate/relation-rules.js';
+import { sentenceSlots, type Slot } from '../relate/sentence-slots.js';
 import { titleCoreference, type AnalysedText } from '../relate/title-coreference.js';
 import type { TextAnalysis } from '../resolve/text-analysis.js';
 
@@ -83,8 +84,10 @@ export function relateEntities(
   // best sentence; LEADS wins over WORKS_FOR when one sentence calls the person the organisation's head.
   const pairs = new Set(relations.flatMap((r) => [`${r.source}|${r.target}`, `${r.target}|${r.source}`]));
   const learned = new Map<string, LearnedRelation>();
+  // What refuses a rule's BASED_IN refuses the classifier's too: "China's WTO entry" is no WTO in China.
+  const refuse = (kind: RelationKind, org: Slot) => kind === 'BASED_IN' && notBasedThere(orgName(org.id), text.slice(org.end, org.end + 40));
   for (const { sentence, slots } of sentences) {
-    for (const r of learnedRelations(text, sentence, slots, (a, b) => pairs.has(`${a}|${b}`))) {
+    for (const r of learnedRelations(text, sentence, slots, (a, b) => pairs.has(`${a}|${b}`), refuse)) {
       const key = `${r.source}|${r.target}`;
       const held = learned.get(key);
       const rank = (x: LearnedRelation) => (x.type === 'LEADS' ? 1 : 0);
