@@ -55,6 +55,11 @@ describe('learned relations', () => {
     ['Jo Bloggs v Fjord Rovers', [['Jo Bloggs', 'Person'], ['Fjord Rovers', 'Organization']]],
     // The person nearer the organisation is the one the words describe.
     ['Jo Bloggs beat Pia Lund of the Fjord Club.', [['Jo Bloggs', 'Person'], ['Pia Lund', 'Person'], ['Fjord Club', 'Organization']]],
+    // Items of a list, as in a team's line-up or a list of winners.
+    ['Fjord: P Lund; Jo Bloggs; G Fjordline, S Moe.', [['Jo Bloggs', 'Person'], ['Fjordline', 'Organization']]],
+    ['Jo Bloggs, Fjord Rovers and the Acme Band took two awards each.', [['Jo Bloggs', 'Person'], ['Fjord Rovers', 'Organization']]],
+    // A shadow minister speaks for the opposition.
+    ['Shadow Fjord Treasury chief secretary Jo Bloggs said the figures were wrong.', [['Fjord Treasury', 'Organization'], ['Jo Bloggs', 'Person']]],
   ] as Array<[string, Array<[string, EntityType]>]>)('adds nothing wrong in: %s', (text, names) => {
     expect(read(text, names).filter((r) => r.source === 'Jo Bloggs')).toEqual([]);
   });

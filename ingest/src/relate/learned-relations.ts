@@ -18,6 +18,14 @@ const MAX_DISTANCE = 200;
 const BARE_AT = /^\s+at\s+(?:the\s+)?$/i;
 /** "Sheff Utd v Aston Villa": the two sides of a fixture or a case, whatever the tagger made of them. */
 const VERSUS = /^\s+(?:v|vs|versus)\.?\s+$/i;
+/**
+ * Two names with only a comma, semicolon or "and" between them are items of a list ("Goodrem, Green Day and the
+ * Black Eyed Peas took two awards each", a team's line-up "H Ellis; G Rowntree"): the words say nothing of who
+ * works for whom.
+ */
+const LIST_ITEMS = /^(?:\s*(?:[,;&]|and|\p{Lu}\.?(?=\s)))+\s*$/u;
+/** "Shadow Treasury chief secretary X" works for the opposition, not for the Treasury. */
+const SHADOW_BEFORE = /\bshadow\s+$/i;
 
 const between = (s: Span, a: Span, b: Span) => s.start >= Math.min(a.end, b.end) && s.end <= Math.max(a.start, b.start);
 
@@ -78,7 +86,8 @@ export function learnedRelations(
         if (Math.max(head.start, tail.start) - Math.min(head.end, tail.end) > MAX_DISTANCE) continue;
         if (kind === 'WORKS_FOR' && head.end <= tail.start && BARE_AT.test(text.slice(head.end, tail.start))) continue;
         const gap = text.slice(Math.min(head.end, tail.end), Math.max(head.start, tail.start));
-        if (VERSUS.test(gap) || refuse(kind, head, tail)) continue;
+        if (VERSUS.test(gap) || LIST_ITEMS.test(gap) || refuse(kind, head, tail)) continue;
+        if (kind === 'WORKS_FOR' && SHADOW_BEFORE.test(text.slice(Math.max(0, tail.start - 10), tail.start))) continue;
         // Another person between the two is the nearer candidate: "X beat Y at the Z Open", "X met Y of Z".
         if (kind === 'WORKS_FOR' && slots.some((s) => s.type === 'Person' && s.id !== head.id && between(s, head, tail))) continue;
         words ??= sentenceWords(text, sentence);
