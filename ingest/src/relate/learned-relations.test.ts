@@ -58,6 +58,8 @@ describe('learned relations', () => {
     // Items of a list, as in a team's line-up or a list of winners.
     ['Fjord: P Lund; Jo Bloggs; G Fjordline, S Moe.', [['Jo Bloggs', 'Person'], ['Fjordline', 'Organization']]],
     ['Jo Bloggs, Fjord Rovers and the Acme Band took two awards each.', [['Jo Bloggs', 'Person'], ['Fjord Rovers', 'Organization']]],
+    // The organisation's title belongs to the person after it.
+    ['Jo Bloggs will join Fjordline’s chief executive Pia Lund on the show.', [['Jo Bloggs', 'Person'], ['Fjordline', 'Organization'], ['Pia Lund', 'Person']]],
     // A shadow minister speaks for the opposition.
     ['Shadow Fjord Treasury chief secretary Jo Bloggs said the figures were wrong.', [['Fjord Treasury', 'Organization'], ['Jo Bloggs', 'Person']]],
   ] as Array<[string, Array<[string, EntityType]>]>)('adds nothing wrong in: %s', (text, names) => {

@@ -24,10 +24,20 @@ const VERSUS = /^\s+(?:v|vs|versus)\.?\s+$/i;
  * works for whom.
  */
 const LIST_ITEMS = /^(?:\s*(?:[,;&]|and|\p{Lu}\.?(?=\s)))+\s*$/u;
+/** "X and members of the Y": X is named beside them, not among them ("X and other Y executives" is). */
+const AND_OTHERS = /^\s+(?:and|or)\s+(?!(?:other|fellow)\b)/i;
+/** "EastEnders' actress Scarlett Johnson": the organisation's words describe the person right after it. */
+const ORG_OF_NEXT = /^[’']s?\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 /** "Shadow Treasury chief secretary X" works for the opposition, not for the Treasury. */
 const SHADOW_BEFORE = /\bshadow\s+$/i;
 
 const between = (s: Span, a: Span, b: Span) => s.start >= Math.min(a.end, b.end) && s.end <= Math.max(a.start, b.start);
+
+/** Whether a person follows `org` with only its possessive and a few lower-case words (a title) between. */
+function describesNextPerson(text: string, slots: Slot[], org: Slot): boolean {
+  const next = slots.find((s) => s.start >= org.end);
+  return next?.type === 'Person' && ORG_OF_NEXT.test(text.slice(org.end, next.start));
+}
 
 /** The relation type each kind writes. */
 const WRITES: Record<RelationKind, RelationType> = { WORKS_FOR: 'WORKS_FOR', BASED_IN: 'BASED_IN' };
@@ -88,6 +98,7 @@ export function learnedRelations(
         const gap = text.slice(Math.min(head.end, tail.end), Math.max(head.start, tail.start));
         if (VERSUS.test(gap) || LIST_ITEMS.test(gap) || refuse(kind, head, tail)) continue;
         if (kind === 'WORKS_FOR' && SHADOW_BEFORE.test(text.slice(Math.max(0, tail.start - 10), tail.start))) continue;
+        if (kind === 'WORKS_FOR' && head.end <= tail.start && (AND_OTHERS.test(gap) || describesNextPerson(text, slots, tail))) continue;
         // Another person between the two is the nearer candidate: "X beat Y at the Z Open", "X met Y of Z".
         if (kind === 'WORKS_FOR' && slots.some((s) => s.type === 'Person' && s.id !== head.id && between(s, head, tail))) continue;
         words ??= sentenceWords(text, sentence);

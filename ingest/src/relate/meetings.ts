@@ -20,7 +20,7 @@ const TITLED = String.raw`(?:(?:the|a|an|his|her|their)\s+)?(?:(?:\p{Lu}[\p{L}.'
 
 /** The gap ends in a meeting with the second person. */
 const MEETS_ENDING = new RegExp(
-  String.raw`\b(?:met(?:\s+with)?|meets(?:\s+with)?|held\s+talks\s+with|holds\s+talks\s+with|(?:after|during|following|in)\s+(?:talks|a\s+meeting|meetings|a\s+summit)\s+with|shook\s+hands\s+with|shake\s+hands\s+with|shaking\s+hands\s+with|sat\s+down\s+with|discussed\s+[^.;:]{0,60}?\s+with|hosted|welcomed)\s+${TITLED}$`,
+  String.raw`(?<![\p{L}-])(?:met(?:\s+with)?|meets(?:\s+with)?|held\s+talks\s+with|holds\s+talks\s+with|(?:after|during|following|in)\s+(?:talks|a\s+meeting|meetings|a\s+summit)\s+with|shook\s+hands\s+with|shake\s+hands\s+with|shaking\s+hands\s+with|sat\s+down\s+with|discussed\s+[^.;:]{0,60}?\s+with|hosted|welcomed)\s+${TITLED}$`,
   'u',
 );
 
@@ -58,8 +58,8 @@ export function meetingsIn(text: string, sentence: Span, slots: Slot[]): Relatio
           AND_TITLED.test(gap) &&
           (MET_AFTER.test(text.slice(b.end, sentence.end)) || MEETING_BETWEEN_BEFORE.test(text.slice(sentence.start, a.start)));
         const company = WITH_BEFORE.test(text.slice(sentence.start, a.start)) && !/[.;:]/.test(gap);
-        // "Rooney met Neville's cross": what was met belongs to the second person.
-        const theirs = /^[’']s?\b/u.test(text.slice(b.end, b.end + 2));
+        // "Rooney met Neville's cross", "met Mikoliunas' cross": what was met belongs to the second person.
+        const theirs = /^[’'](?:s\b|\s)/u.test(text.slice(b.end, b.end + 3));
         if ((ending || together || company) && !theirs) out.push({ type: 'MET_WITH', source: a.id, target: b.id, evidence });
       }
       // The next person after A is the only one a meeting can reach: "A met B and C" is read by the list rule.

@@ -84,7 +84,7 @@ const ALLY_OF = re(
 const POSSESSIVE_ALLY = re(String.raw`^[’']s\s+(?:[\w-]+\s+)?(?:ally|allies|partner)\s+$`);
 const JOINS = re(String.raw`^\s+${AUX}(?:joined|joins|join|rejoined)\s+(?:the\s+)?$`);
 const MEMBER_OF = re(
-  String.raw`^,?\s+(?:(?:is|are|was|were|became|becomes|remains)\s+)?${DET}(?:[\w-]+\s+)?members?\s+(?:of|in)\s+(?:the\s+)?$|^[’']s\s+membership\s+(?:of|in)\s+(?:the\s+)?$`,
+  String.raw`^,?\s+(?:(?:is|are|was|were|became|becomes|remains)\s+)?${DET}(?:(?!(?:and|or)\s)[\w-]+\s+)?members?\s+(?:of|in)\s+(?:the\s+)?$|^[’']s\s+membership\s+(?:of|in)\s+(?:the\s+)?$`,
 );
 // "Germany's Siemens", "Russia's Gazprom": a firm or body named by its country's possessive is based there.
 const POSSESSIVE_GAP = /^[’']s\s+$/u;
@@ -106,6 +106,11 @@ const DESCRIBED_BODY = re(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:${BODY_KIND})\s+
 const BASED_IN = re(String.raw`^,?\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?$`);
 const BASED_BEFORE = /^-based\s+$/i;
 const OF = /^\s+of\s+(?:the\s+)?$/i;
+
+/** Talking to an organisation is an interview or a call, not a meeting: "spoke to the BBC", "spoke with Bath prop X". */
+const TALKS = /\b(?:spoke|talked|phoned|telephoned)\b/i;
+/** Between two people, a partner is a spouse or a colleague and teaming up is working together, not an alliance. */
+const PERSONAL_PARTNER = /\b(?:partner|partnered|teamed up)\b/i;
 
 const FUTURE = /\b(?:will|would|could|might|may|shall)\b/i;
 const FORMER = /\b(?:former|ex|late|then|previous|one-time|erstwhile)[\s-]*$/i;
@@ -163,15 +168,19 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
   if (SUPPORTS.test(gap) || SENDS_TO.test(gap)) hit('SUPPORTS', a, b);
   // Not a meeting still to come ("Umaga will meet O'Driscoll" is a fixture), nor one with something of b's ("met Neville's cross").
   // A demonym after "met" is the nationality of whom was met ("met Italian Prime Minister X"), not a country met.
-  if (MEETS.test(gap) && !FUTURE.test(gap) && !/^[’']/u.test(after) && b.via !== 'demonym') hit('MET_WITH', a, b);
+  if (MEETS.test(gap) && !FUTURE.test(gap) && !/^[’']/u.test(after) && b.via !== 'demonym' && !(b.type === 'Organization' && TALKS.test(gap))) {
+    hit('MET_WITH', a, b);
+  }
   if (AND.test(gap) && (MEET_BETWEEN.test(before) || AND_MET_AFTER.test(after))) hit('MET_WITH', a, b);
 
   if (AND.test(gap) && ALLY_BETWEEN.test(before) && !notAllied(before.replace(ALLY_BETWEEN, '')) && !NOT_ALLIED.test(after.slice(0, 30)))
     hit('ALLIED_WITH', a, b);
   if ((m = ALLY_WITH.exec(gap)) && !notAllied(m[1]!)) hit('ALLIED_WITH', a, b);
-  if (ALLIED_VERB.test(gap) || ALLY_OF.test(gap) || POSSESSIVE_ALLY.test(gap)) hit('ALLIED_WITH', a, b);
+  const personal = a.type === 'Person' && b.type === 'Person' && PERSONAL_PARTNER.test(gap);
+  if ((ALLIED_VERB.test(gap) || ALLY_OF.test(gap) || POSSESSIVE_ALLY.test(gap)) && !personal) hit('ALLIED_WITH', a, b);
 
-  if (b.type === 'Organization' && (JOINS.test(gap) || MEMBER_OF.test(gap))) hit('MEMBER_OF', a, b);
+  // Not what belongs to the organisation: "will join EastEnders' actress X".
+  if (b.type === 'Organization' && (JOINS.test(gap) || MEMBER_OF.test(gap)) && !/^[’']/u.test(after)) hit('MEMBER_OF', a, b);
   return hits;
 }
 

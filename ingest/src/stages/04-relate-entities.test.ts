@@ -65,6 +65,13 @@ describe('relateEntities: typed relations', () => {
     ['Ola Berg, head of Norway equities at a fund, sold.', [['Ola Berg', 'Person'], NO]],
     ['Ola Berg sent the winger racing away and then passed to Pia Lund.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
     ['Ola Berg sent a letter of complaint to Sweden.', [['Ola Berg', 'Person'], SE]],
+    // Members of the bands named after a person are not the person's bands; what an organisation's actress does is hers.
+    ['Ola Berg and members of the Fjord Band will sing.', [['Ola Berg', 'Person'], ['Fjord Band', 'Organization']]],
+    ['Ola Berg will join Fjordline’s actress Pia Lund on stage.', [['Ola Berg', 'Person'], ['Fjordline', 'Organization'], ['Pia Lund', 'Person']]],
+    // Speaking to a broadcaster is an interview; a personal or business partner is no ally.
+    ['Ola Berg spoke to the Fjord Radio website about her injury.', [['Ola Berg', 'Person'], ['Fjord Radio', 'Organization']]],
+    ['Ola Berg has teamed up with Pia Lund to record a song.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
+    ['Ola Berg’s partner Pia Lund was there.', [['Ola Berg', 'Person'], ['Pia Lund', 'Person']]],
     // The country's dealings with a body, a player's club, an international body, a rival: not where it is based.
     ['Norway’s Nordic League membership lapsed.', [NO, ['Nordic League', 'Organization']]],
     ['Norway’s Fjordline striker scored twice.', [NO, ['Fjordline', 'Organization']]],
