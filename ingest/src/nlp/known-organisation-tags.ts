@@ -41,7 +41,9 @@ export function tagKnownOrganisations(tokens: Token[], tags: string[]): void {
       if (end > tokens.length) continue;
       if (afterThe && tokens[i - 1]?.text.toLowerCase() !== 'the') continue;
       let match = true;
-      for (let k = 0; k < words.length && match; k++) match = tokens[i + k]!.text === words[k] && (k === 0 || tags[i + k] === 'O');
+      // Its later words untagged, or read as a group of people ("Liberal/O Democrats/MISC").
+      const free = (k: number) => k === 0 || tags[i + k] === 'O' || tags[i + k]!.endsWith('MISC');
+      for (let k = 0; k < words.length && match; k++) match = tokens[i + k]!.text === words[k] && free(k);
       // A one-word name is only grown into a longer known name, never retyped as a known name of its own length.
       if (cutShort && words.length === 1) continue;
       // A longer capitalised name around it is another name ("Fed Cup", "White House Press Corps").
