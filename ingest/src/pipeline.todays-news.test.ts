@@ -44,6 +44,13 @@ describe('extraction on today’s news', () => {
     ]);
   });
 
+  it('keeps parties named by their members apart from the US Democratic Party', () => {
+    expect(actors('In Germany, the Christian Democrats and the Social Democrats agreed. The Free Democrats objected.')).toEqual([
+      'Country:Germany', 'Organization:Christian Democrats', 'Organization:Social Democrats', 'Organization:Democrats',
+    ]);
+    expect(actors('The Democrats won the Senate.')).toContain('Organization:Democratic Party');
+  });
+
   it('splits titles from the people who hold them', () => {
     expect(actors('Secretary of State Antony Blinken met NATO Secretary General Jens Stoltenberg in Brussels.')).toEqual([
       'Person:Antony Blinken', 'Organization:North Atlantic Treaty Organization', 'Person:Jens Stoltenberg',

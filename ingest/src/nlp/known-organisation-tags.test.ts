@@ -22,6 +22,15 @@ describe('tagKnownOrganisations', () => {
     expect(repaired('the/O Liberal/O Democrats/B-MISC backed/O')).toBe('the/O Liberal/B-ORG Democrats/I-ORG backed/O');
   });
 
+  it('grows a one-word known name back over the capitalised words the tagger left out before it', () => {
+    // "Commons" alone is the House of Commons, "Democrats" the US party: neither is meant here.
+    expect(repaired('under/O a/O Creative/O Commons/B-PER licence/O')).toBe('under/O a/O Creative/B-ORG Commons/I-ORG licence/O');
+    expect(repaired('where/O Free/O Democrats/B-ORG objected/O')).toBe('where/O Free/B-ORG Democrats/I-ORG objected/O');
+    // Not over a sentence's first word, nor over a country that qualifies the party.
+    expect(repaired('./O Yesterday/O Democrats/B-ORG said/O')).toBe('./O Yesterday/O Democrats/B-ORG said/O');
+    expect(repaired('the/O US/O Democrats/B-ORG said/O')).toBe('the/O US/O Democrats/B-ORG said/O');
+  });
+
   it('leaves a longer name around a known one alone', () => {
     expect(repaired('the/O Fed/O Cup/O final/O')).toBe('the/O Fed/O Cup/O final/O');
   });

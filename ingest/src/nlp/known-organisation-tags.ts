@@ -4,6 +4,7 @@
  * where no other name overlaps.
  */
 import { organisationsOnSight } from '../resolve/known-organisations.js';
+import { lookupCountry } from './countries.js';
 import { tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
@@ -13,6 +14,13 @@ interface Form {
 }
 
 let byFirstWord: Map<string, Form[]> | undefined;
+let oneWord: Set<string> | undefined;
+
+/** Every one-word form of a shipped organisation ("Commons", "Democrats", "Fed"). */
+function oneWordForms(): Set<string> {
+  oneWord ??= new Set([...forms().values()].flat().filter((f) => f.words.length === 1).map((f) => f.words[0]!));
+  return oneWord;
+}
 
 function forms(): Map<string, Form[]> {
   if (byFirstWord) return byFirstWord;
@@ -27,9 +35,30 @@ function forms(): Map<string, Form[]> {
   return byFirstWord;
 }
 
+/** Tokens that end a sentence: a capitalised word after one opens the next sentence. */
+const SENTENCE_END = /^[.!?:;"“”]$/;
+
+/**
+ * "Creative/O Commons/PER", "Sweden/O Democrats/ORG": a one-word known name the tagger began after capitalised
+ * words it left untagged is the end of a longer name, not the shipped organisation ("Commons" is the House of
+ * Commons, "Democrats" the US party). The name grows back over those words, mid-sentence, unless the word before
+ * is "The" or a country ("US Democrats" are the party).
+ */
+function growCutNames(tokens: Token[], tags: string[], oneWordForms: Set<string>): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (!/^B-(?:ORG|MISC|PER)$/.test(tags[i]!) || tags[i + 1]?.startsWith('I-') || !oneWordForms.has(tokens[i]!.text)) continue;
+    let from = i;
+    while (from > 0 && tags[from - 1] === 'O' && /^\p{Lu}/u.test(tokens[from - 1]!.text) && !/^the$/i.test(tokens[from - 1]!.text)) from--;
+    const opensSentence = from === 0 || SENTENCE_END.test(tokens[from - 1]!.text);
+    if (from === i || opensSentence || lookupCountry(tokens[i - 1]!.text)) continue;
+    for (let k = from; k <= i; k++) tags[k] = k === from ? 'B-ORG' : 'I-ORG';
+  }
+}
+
 /** Rewrites `tags` in place: untagged (or cut short) known organisations become B-ORG/I-ORG. */
 export function tagKnownOrganisations(tokens: Token[], tags: string[]): void {
   const known = forms();
+  growCutNames(tokens, tags, oneWordForms());
   for (let i = 0; i < tokens.length; i++) {
     // Untagged, or a one-word name the tagger cut short ("House" of "a House of Commons motion").
     const cutShort = tags[i]!.startsWith('B-') && !tags[i + 1]?.startsWith('I-');

@@ -98,12 +98,27 @@ function readsAsFunctionWord(word: string, tags: string | undefined, casing: Map
   return gerund || hasTag(tags, 'Verb', 'Adverb', 'Adjective', 'Conjunction', 'Preposition');
 }
 
+/** Plural nouns for a party's members, which name the party: "the Christian Democrats", "the Socialists". */
+const PARTY_MEMBERS = new Set(['Democrats', 'Republicans', 'Socialists', 'Liberals', 'Conservatives', 'Greens', 'Nationalists', 'Unionists', 'Communists']);
+
+/**
+ * A one-word name right after another capitalised word the span left out is the end of a longer name ("the Free
+ * Democrats", "Sweden Democrats" cut to "Democrats"), not the shipped organisation of that name. A country before
+ * it qualifies it instead ("US Democrats").
+ */
+function endsLongerName(tokens: Token[], span: LabelledSpan, sentenceStart: number): boolean {
+  const before = tokens[span.from - 1]?.text ?? '';
+  return span.to - span.from === 1 && span.from > sentenceStart && /^\p{Lu}/u.test(before) && !/^the$/i.test(before) && !lookupCountry(before);
+}
+
 function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceStart: number): Mention | undefined {
   const surface = text.slice(span.start, span.end);
   const base = { start: span.start, end: span.end, text: surface };
   // The shipped list of organisations wins over the tagger's type: "Lib Dems" is a party, whatever it looked like.
-  const organisation = span.label === 'LOC' && lookupCountry(surface) ? undefined : knownOrganisation(surface);
+  const organisation = (span.label === 'LOC' && lookupCountry(surface)) || endsLongerName(tokens, span, sentenceStart) ? undefined : knownOrganisation(surface);
   if (organisation) return { ...base, type: 'Organization', canonical: organisation };
+  // A party named by its members, read by the tagger as a group of people: "the Christian Democrats".
+  if (span.label === 'MISC' && span.to - span.from > 1 && PARTY_MEMBERS.has(tokens[span.to - 1]!.text)) return { ...base, type: 'Organization' };
   // A country's name or abbreviation tagged as an organisation ("The DPRK fired") is the country acting.
   const spelledCountry = span.label === 'ORG' ? lookupCountry(surface) : undefined;
   if (spelledCountry && (spelledCountry.via === 'name' || spelledCountry.via === 'abbreviation')) {
