@@ -23,7 +23,9 @@ const KNOWN: Array<[canonical: string, ...forms: string[]]> = [
   ['International Criminal Court', 'ICC'],
   ['Organisation for Economic Co-operation and Development', 'OECD'],
   ['Organization of the Petroleum Exporting Countries', 'OPEC', 'Opec'],
-  ['Group of Seven', 'G7', 'G-7', 'G8', 'G-8', 'Group of Eight'],
+  // Two groupings, not one: the G8 added Russia to the G7, and the G7 went on meeting without it.
+  ['Group of Seven', 'G7', 'G-7'],
+  ['Group of Eight', 'G8', 'G-8'],
   ['Group of 20', 'G20', 'G-20', 'Group of Twenty'],
   ['Palestine Liberation Organization', 'PLO'],
   ['Federal Bureau of Investigation', 'FBI'],
