@@ -6,9 +6,9 @@
  * name right after a country's possessive that the tagger did not already call a body or a person is read again
  * alone, in a neutral sentence, where the tagger's word features decide: a person's name becomes a person, any
  * other a body. Not a title ("Australia's PM"), a date ("Britain's January figures"), a place ("Spain's
- * Catalonia"), a group of people ("Dominica's Carib Indians"), part of a longer person's name ("South Africa's Os
- * du Randt": what follows the particle is a name the tagger may not know) or a word usually written in lower case ("France's Total",
- * "Russia's Gold") unless an institution's head noun ends it ("Iraq's Oil Ministry").
+ * Catalonia"), a group of people ("Dominica's Carib Indians"), the first part of a person's name with a particle
+ * ("South Africa's Os du Randt") or a word usually written in lower case ("France's Total", "Russia's Gold")
+ * unless an institution's head noun ends it ("Iraq's Oil Ministry").
  */
 import { lookupCountry } from './countries.js';
 import { hasTag } from './compromise-tags.js';
@@ -27,15 +27,14 @@ const NAME_PARTICLES = new Set(['du', 'de', 'da', 'di', 'van', 'von', 'der', 'de
 /** Longest name read after the possessive, in words. */
 const MAX_WORDS = 6;
 
-/** [from, to) of the country-tagged words ending right before `possessive`, or undefined. */
-function countryBefore(tokens: Token[], tags: string[], possessive: number): number | undefined {
+/** Whether the words tagged as a place right before `possessive` name a country (not by its capital or demonym). */
+function followsCountry(tokens: Token[], tags: string[], possessive: number): boolean {
   let from = possessive - 1;
-  if (from < 0 || !tags[from]!.endsWith('LOC')) return undefined;
+  if (from < 0 || !tags[from]!.endsWith('LOC')) return false;
   while (from > 0 && tags[from] === 'I-LOC') from--;
-  if (!tags[from]!.endsWith('LOC')) return undefined;
-  const name = tokens.slice(from, possessive).map((t) => t.text).join(' ');
-  const country = lookupCountry(name);
-  return country && (country.via === 'name' || country.via === 'abbreviation') ? from : undefined;
+  if (!tags[from]!.endsWith('LOC')) return false;
+  const via = lookupCountry(tokens.slice(from, possessive).map((t) => t.text).join(' '))?.via;
+  return via === 'name' || via === 'abbreviation';
 }
 
 /** End (exclusive) of the capitalised name starting at `from`, joiners inside it allowed; `from` when there is none. */
@@ -80,7 +79,7 @@ export function tagCountryPossessiveNames(
   readAlone: ReadAlone,
 ): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
-    if (!POSSESSIVE.test(tokens[i]!.text) || countryBefore(tokens, tags, i) === undefined) continue;
+    if (!POSSESSIVE.test(tokens[i]!.text) || !followsCountry(tokens, tags, i)) continue;
     const from = i + 1;
     // Already read as a body or a person: the tagger's reading stands.
     if (tags[from] === 'B-ORG' || tags[from]!.endsWith('PER')) continue;

@@ -39,7 +39,7 @@ function forms(): Map<string, Form[]> {
 const SENTENCE_END = /^[.!?:;"“”]$/;
 
 /**
- * "Creative/O Commons/PER", "Sweden/O Democrats/ORG": a one-word known name the tagger began after capitalised
+ * "Creative/O Commons/PER", "Free/O Democrats/ORG": a one-word known name the tagger began after capitalised
  * words it left untagged is the end of a longer name, not the shipped organisation ("Commons" is the House of
  * Commons, "Democrats" the US party). The name grows back over those words, mid-sentence, unless the word before
  * is "The" or a country ("US Democrats" are the party).

@@ -102,9 +102,9 @@ function readsAsFunctionWord(word: string, tags: string | undefined, casing: Map
 const PARTY_MEMBERS = new Set(['Democrats', 'Republicans', 'Socialists', 'Liberals', 'Conservatives', 'Greens', 'Nationalists', 'Unionists', 'Communists']);
 
 /**
- * A one-word name right after another capitalised word the span left out is the end of a longer name ("the Free
- * Democrats", "Sweden Democrats" cut to "Democrats"), not the shipped organisation of that name. A country before
- * it qualifies it instead ("US Democrats").
+ * A one-word name right after another capitalised word the span left out is the end of a longer name ("The Free
+ * Democrats objected." read as a heading and cut to "Democrats"), not the shipped organisation of that name. A
+ * country before it qualifies it instead ("US Democrats").
  */
 function endsLongerName(tokens: Token[], span: LabelledSpan, sentenceStart: number): boolean {
   const before = tokens[span.from - 1]?.text ?? '';
