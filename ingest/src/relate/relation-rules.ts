@@ -90,7 +90,6 @@ const MEMBER_OF = re(
 const POSSESSIVE_GAP = /^[’']s\s+$/u;
 // Not an international body named for the country's dealings with it: "China's WTO entry", "Britain's EU presidency".
 const INTERNATIONAL = /\b(?:United Nations|UN|International|World|European|Atlantic|Asia-Pacific|African Union|Arab League|Commonwealth|Group of|Nations)\b|^Organi[sz]ation (?:of|for)\b/;
-
 const DEALINGS_AFTER = re(
   String.raw`^\s+(?:entry|membership|accession|presidency|seat|bid|application|talks|summit|deal|ties|rules|ruling|approval|obligations|commitments|envoy|ambassador|delegation|quota|mission|allies|partners|inspectors|sanctions|status|debt|loans?|aid|file|dossier)\b`,
 );
