@@ -48,7 +48,9 @@ const ALLY_NOUN = 'alliance|ties|partnership|cooperation|co-operation|pact|treat
 const NOT_ALLIED = /\b(?:(?:sever|cut|broke|strain|fray|reduc|downgrad|suspend|ended|ending|rift|tension)\w*|no|not|without)\b/i;
 const notAllied = (words: string) => NOT_ALLIED.test(words.slice(-40));
 const INSTITUTION =
-  /\b(?:ministry|ministries|department|agency|army|navy|air force|police|parliament|congress|senate|assembly|court|government|cabinet|office|council|embassy|bureau|service|commission|military|forces|guard|central bank|treasury|intelligence|legislature|administration)\b/i;
+  /\b(?:ministry|ministries|department|agency|army|navy|fleet|air force|police|parliament|congress|senate|assembly|court|government|cabinet|office|council|embassy|bureau|service|commission|military|forces|guard|central bank|treasury|intelligence|legislature|administration)\b/i;
+/** Whether an organisation's name is a state institution's: a ministry, an army, a parliament. */
+export const isInstitutionName = (name: string): boolean => INSTITUTION.test(name);
 
 const re = (source: string) => new RegExp(source, 'iu');
 

@@ -44,6 +44,9 @@ describe('relateEntities: typed relations', () => {
     ['Norway’s Fjordline cut its fares.', [NO, ['Fjordline', 'Organization']], ['org:fjordline BASED_IN country:NO']],
     ['Norwegian ferry operator Fjordline cut fares.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Fjordline', 'Organization']], ['org:fjordline BASED_IN country:NO']],
     ['Shares in Swedish media giant Nordpress fell.', [country('Swedish', 'SE', 'Sweden', 'demonym'), ['Nordpress', 'Organization']], ['org:nordpress BASED_IN country:SE']],
+    // A body bearing a country's name, anywhere in a sentence that names the country.
+    ['The Norwegian Fisheries Ministry, it said, had no quarrel with Norway.', [['Norwegian Fisheries Ministry', 'Organization'], NO], ['org:norwegian-fisheries-ministry PART_OF country:NO']],
+    ['Talks in Sweden failed, the Swedish Fjord Party said.', [SE, ['Swedish Fjord Party', 'Organization']], ['org:swedish-fjord-party BASED_IN country:SE']],
   ];
   it.each(cases)('%s', (text, specs, expected) => {
     expect(facts(text, specs)).toEqual(expected);
@@ -77,6 +80,8 @@ describe('relateEntities: typed relations', () => {
     ['Norway’s Fjordline striker scored twice.', [NO, ['Fjordline', 'Organization']]],
     ['Norway’s World Fisheries Organisation seat is vacant.', [NO, ['World Fisheries Organisation', 'Organization']]],
     ['Norwegian rival Fjordline gained.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Fjordline', 'Organization']]],
+    // A body bearing a country's name says nothing of another country, nor of its own when the sentence does not name it.
+    ['The Norwegian Fjord Party held its congress in Sweden.', [['Norwegian Fjord Party', 'Organization'], SE]],
   ];
   it.each(falsePositives)('states nothing in: %s', (text, specs) => {
     expect(facts(text, specs)).toEqual([]);

@@ -6,6 +6,7 @@ import type { CoMention, ExtractedEntity, Relation, Span } from '../../../core/s
 import { coMentions } from '../relate/co-mentions.js';
 import { learnedRelations, type LearnedRelation } from '../relate/learned-relations.js';
 import { meetingsIn } from '../relate/meetings.js';
+import { namesakeBodies } from '../relate/namesake-bodies.js';
 import { withReferringSlots } from '../relate/referring-slots.js';
 import type { RelationKind } from '../relate/relation-model.js';
 import { LIST_CONTINUES, LIST_TYPES, matchPair, notBasedThere, type RuleHit } from '../relate/relation-rules.js';
@@ -46,6 +47,7 @@ export function relateEntities(
   for (const { sentence, slots } of sentences) {
     const evidence = { start: sentence.start, end: sentence.end };
     for (const meeting of meetingsIn(text, sentence, slots)) add(meeting);
+    for (const fact of namesakeBodies(text, sentence, slots, orgName)) add(fact);
     for (let i = 0; i + 1 < slots.length; i++) {
       const [a, b] = [slots[i]!, slots[i + 1]!];
       // No rule spans more words than this between two actors; longer gaps are skipped unread.
