@@ -4,7 +4,7 @@ import { lookupCountry } from './countries.js';
 import type { CaseMode } from './features.js';
 import type { LabelledSpan } from './spans.js';
 import type { Token } from './tokenize.js';
-import { acronymLetters } from '../resolve/group-organizations.js';
+import { acronymLetters } from '../resolve/acronym-letters.js';
 import { isFunctionWord, lexiconTag } from './word-classes.js';
 
 /** Parts of speech that mark a word as ordinary vocabulary in compromise's lexicon. */

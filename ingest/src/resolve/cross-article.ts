@@ -14,7 +14,7 @@
  * Full names are never merged with each other: two people who share a surname stay two.
  */
 import type { StoredActor } from '../../../core/src/queries/namesakes.js';
-import { acronymLetters, lettersFit } from './group-organizations.js';
+import { acronymLetters, lettersFit } from './acronym-letters.js';
 import { cachedKey as surfaceKey } from './cached-key.js';
 import { nameWords } from './person-name-variants.js';
 

@@ -12,7 +12,8 @@ import { lexiconTag } from '../nlp/word-classes.js';
 import { ORG_HEADS } from '../nlp/refine.js';
 import { isInstitutionHead } from '../nlp/institution-names.js';
 import { HONORIFICS } from './person-titles.js';
-import { acronymLetters, cleanOrganizationName, lettersFit } from './group-organizations.js';
+import { acronymLetters, lettersFit } from './acronym-letters.js';
+import { cleanOrganizationName } from './group-organizations.js';
 
 const words = (s: string) => s.trim().split(/\s+/).length;
 

@@ -15,7 +15,7 @@ import type { Graph } from '../../../core/src/neo4j/connect.js';
 import { mergeEntities, warmMergePlans } from '../../../core/src/queries/merge.js';
 import { retryRaces } from '../../../core/src/queries/retry-races.js';
 import { actorsNamedWith, everUnmerged, liveActors, type StoredActor } from '../../../core/src/queries/namesakes.js';
-import { acronymLetters } from '../resolve/group-organizations.js';
+import { acronymLetters } from '../resolve/acronym-letters.js';
 import { isOneWordName, isShortActor, lookupWord, planMerges, type MergeReason, type PlannedMerge } from '../resolve/cross-article.js';
 import { remapExtraction, type Replacement } from '../resolve/remap-extraction.js';
 import type { LoadItem } from '../../../core/src/queries/ingest.js';
