@@ -44,13 +44,22 @@ const SUBJECT_PREPOSITIONS = new Set(['for', 'of', 'on', 'to', 'between', 'again
 const NON_ACTOR_NAMES = new Set(
   (
     'pc pcs dvd dvds cd cds tv hdtv mp3 ipod iphone ipad xbox playstation wi-fi wifi gps sms mms lcd usb dna rna hiv aids sars covid ' +
-    'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween new year hanukkah ' +
+    'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween hanukkah ' +
     'diwali valentine bible koran quran torah id mac imac itunes windows linux firefox walkman psp ' +
-    'oscar oscars grammy grammys emmy emmys bafta baftas golden globe golden globes ad bc bce ce no. ' +
+    'oscar oscars grammy grammys emmy emmys bafta baftas ad bc bce ce no. ' +
     // A company suffix alone: the rest of a name a comma cut off ("Atlantic Lottery Corporation, Inc.").
     'inc inc. ltd ltd. plc llc corp corp. co.'
   ).split(' '),
 );
+
+/**
+ * The same, named in more than one word. Competitions named without an event head word among them: the clubs and
+ * the body that runs the contest act, not the contest.
+ */
+const NON_ACTOR_PHRASES = new Set([
+  'new year', 'golden globe', 'golden globes',
+  'champions league', 'europa league', 'six nations', 'tri nations', 'tri-nations', 'grand slam', 'grand prix', 'super bowl', 'world series',
+]);
 
 /** Religious and other groups of people named as a body: members, not an organisation that acts. */
 const PEOPLE_GROUPS = new Set(
@@ -68,7 +77,7 @@ const PEOPLE_GROUPS = new Set(
 export function isNonActorName(name: string): boolean {
   const clean = name.trim().replace(/^the\s+/i, '').replace(/[’']s?$/u, '');
   const lower = clean.toLowerCase();
-  if (NON_ACTOR_NAMES.has(lower) || PEOPLE_GROUPS.has(lower) || LANGUAGES.has(lower)) return true;
+  if (NON_ACTOR_NAMES.has(lower) || NON_ACTOR_PHRASES.has(lower) || PEOPLE_GROUPS.has(lower) || LANGUAGES.has(lower)) return true;
   const words = lower.split(/\s+/);
   // A title, a letter or a ruler's number alone names no one in particular: "Mr.", "Tsar", "E", "III".
   if (words.length === 1 && (isTitleWord(clean) || clean.replace(/\./g, '').length < 2 || /^[IVX]+$/.test(clean))) return true;
