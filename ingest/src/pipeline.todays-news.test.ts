@@ -206,6 +206,7 @@ describe('extraction on today’s news', () => {
     expect(actors('Analysts expect Turkcell’s profits to rise.')).toEqual(['Organization:Turkcell']);
     expect(actors('Blair said it was time, and Blair’s shares in the firm were sold.')).toEqual(['Person:Blair']);
     expect(actors('Fans protested. Mr Glazer said his board would meet, and Mr Glazer’s profits rose.')).toEqual(['Person:Glazer']);
+    expect(actors('Analysts welcomed the merger with Ask Jeeves, said Mr Diller.')).toEqual(['Organization:Ask Jeeves', 'Person:Diller']);
     expect(actors('A campaign by Lycos Europe was halted.')).toEqual(['Organization:Lycos Europe']);
     // A person described by a title that merely mentions a firm stays a person.
     expect(actors('John Smith, the bank’s chief executive, said so.')).toEqual(['Person:John Smith']);

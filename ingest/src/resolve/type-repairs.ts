@@ -96,6 +96,11 @@ const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (
  */
 const ORGANISATION_ONLY_AFTER =
   /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b)/u;
+/**
+ * What only an organisation is, right before its name: "shares in Rosneft", "a stake in Southcorp", "the takeover
+ * of Exeem". (Not "X's shares" or "X shares" after it: "Blair's shares in the firm", "Blair shares the view".)
+ */
+const ORGANISATION_ONLY_BEFORE = /\b(?:(?:shares|stake|stock|holding) in|(?:takeover|subsidiary|owner|parent) of|merger with) (?:the )?$/u;
 
 /** An honorific (person-titles' list) ending right before a name, or opening it: "Mr Glazer", "Dr. Li". */
 const HONORIFIC_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${HONORIFICS.join('|')})\\.? +$`, 'iu');
@@ -107,7 +112,7 @@ const hasHonorific = (text: string, m: Mention): boolean =>
  * A name the article calls a firm, bank, club or band ("investment bank Merrill Lynch") is an organisation,
  * wherever the tagger took it for a person in that article: companies and clubs named like people ("Merrill
  * Lynch", "Stade Toulousain") and unknown one-word names ("Yukos") are its commonest slips in business and
- * sports news. So does what only an organisation has or does (ORGANISATION_ONLY_AFTER). Its last word alone
+ * sports news. So does what only an organisation has, is or does (ORGANISATION_ONLY_AFTER, _BEFORE). Its last word alone
  * ("Lynch") follows.
  */
 export function describedAsOrganizations(text: string, mentions: Mention[]): Mention[] {
@@ -118,7 +123,13 @@ export function describedAsOrganizations(text: string, mentions: Mention[]): Men
     const before = wordBefore(text, m.start);
     const after = APPOSITION.exec(text.slice(m.end, m.end + 80))?.[1];
     const following = text.slice(m.end, m.end + 40);
-    if (ORGANISATION_KINDS.has(before ?? '') || ORGANISATION_KINDS.has(after ?? '') || ORGANISATION_ONLY_AFTER.test(following)) {
+    const preceding = text.slice(Math.max(0, m.start - 30), m.start);
+    if (
+      ORGANISATION_KINDS.has(before ?? '') ||
+      ORGANISATION_KINDS.has(after ?? '') ||
+      ORGANISATION_ONLY_AFTER.test(following) ||
+      ORGANISATION_ONLY_BEFORE.test(preceding)
+    ) {
       described.add(surfaceKey(m.text));
     }
   }
