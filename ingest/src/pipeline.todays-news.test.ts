@@ -44,6 +44,13 @@ describe('extraction on today’s news', () => {
     ]);
   });
 
+  it('splits an owner the article names alone from what it owns: "Microsoft’s Bill Gates", "Labour’s Paul Flynn"', () => {
+    expect(actors("Microsoft's Bill Gates said the flaw was fixed. Microsoft agreed.")).toEqual(['Organization:Microsoft', 'Person:Bill Gates']);
+    expect(actors("Labour's Paul Flynn spoke first. Labour won the vote.")).toEqual(['Organization:Labour Party', 'Person:Paul Flynn']);
+    // A name with a possessive inside it stays whole when its first part is not named alone.
+    expect(actors("Destiny's Child topped the charts.")).toEqual(["Organization:Destiny's Child"]);
+  });
+
   it('keeps parties named by their members apart from the US Democratic Party', () => {
     expect(actors('In Germany, the Christian Democrats and the Social Democrats agreed. The Free Democrats objected.')).toEqual([
       'Country:Germany', 'Organization:Christian Democrats', 'Organization:Social Democrats', 'Organization:Democrats',

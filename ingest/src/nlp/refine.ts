@@ -83,12 +83,34 @@ export function isHeadline(
 }
 
 /**
+ * Whether tokens [from, to) also stand alone elsewhere in the text, not before a possessive: "Microsoft" named
+ * again shows "Microsoft's Windows" is the firm and its product, and "Labour" named again that "Labour's Paul
+ * Flynn" is the party and its MP, where "Destiny's Child" or "Lloyd's Register", never split, are one name.
+ */
+function namedAlone(tokens: Token[], from: number, to: number): boolean {
+  const n = to - from;
+  for (let k = 0; k + n <= tokens.length; k++) {
+    if (k === from || POSSESSIVE.test(tokens[k + n]?.text ?? '')) continue;
+    let same = true;
+    for (let j = 0; j < n && same; j++) same = tokens[k + j]!.text === tokens[from + j]!.text;
+    // The whole name, not the start of a longer one ("Microsoft Research").
+    if (same && !/^\p{Lu}/u.test(tokens[k + n]?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/**
  * A possessive inside a span ends the owner: "South Korea’s Unification Ministry" tagged as one span is the
  * country and the ministry, an organisation when an institutional head noun ends it; "Berkeley's Department of
- * Linguistics" is the university and its department. Other possessives stay ("Lloyd's Register"); one at the
- * end is left for refineSpan to trim.
+ * Linguistics" is the university and its department; an owner the text names alone too is its own actor
+ * ("Microsoft's Windows"). Other possessives stay ("Lloyd's Register"); one at the end is left for refineSpan to trim.
  */
-export function splitAtPossessives(spans: LabelledSpan[], tokens: Token[]): LabelledSpan[] {
+export function splitAtPossessives(
+  spans: LabelledSpan[],
+  tokens: Token[],
+  /** How the tagger reads a name alone ('PER' for a person's): types what follows an owner ("Microsoft's Bill Gates"). */
+  readAlone: (name: string) => string = () => 'O',
+): LabelledSpan[] {
   const out: LabelledSpan[] = [];
   const part = (label: string, from: number, to: number): LabelledSpan => ({
     label, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end,
@@ -102,6 +124,7 @@ export function splitAtPossessives(spans: LabelledSpan[], tokens: Token[]): Labe
       const owner = tokens.slice(from, i).map((t) => t.text).join(' ');
       if (lookupCountry(owner)) out.push(part('LOC', from, i));
       else if (span.label === 'ORG' && namesBody(i + 1, span.to)) out.push(part('ORG', from, i));
+      else if (namedAlone(tokens, from, i)) out.push(part(span.label, from, i));
       else continue;
       from = i + 1;
     }
@@ -110,7 +133,8 @@ export function splitAtPossessives(spans: LabelledSpan[], tokens: Token[]): Labe
       continue;
     }
     const head = tokens[span.to - 1]!.text.toLowerCase();
-    out.push(part(ORG_HEADS.has(head) ? 'ORG' : span.label, from, span.to));
+    const rest = tokens.slice(from, span.to).map((t) => t.text).join(' ');
+    out.push(part(ORG_HEADS.has(head) ? 'ORG' : readAlone(rest) === 'PER' ? 'PER' : span.label, from, span.to));
   }
   return out;
 }

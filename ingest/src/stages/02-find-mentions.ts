@@ -98,6 +98,14 @@ function readsAsFunctionWord(word: string, tags: string | undefined, casing: Map
   return gerund || hasTag(tags, 'Verb', 'Adverb', 'Adjective', 'Conjunction', 'Preposition');
 }
 
+/** Words that end a law's name and are names too: "Bill" (Clinton), "Act". */
+const LAW_HEADS = new Set(['Bill', 'Act']);
+
+/** Whether token `i`, a law head, ends the name of a law: right after a capitalised word (not the sentence's first). */
+function endsLawName(tokens: Token[], i: number): boolean {
+  return LAW_HEADS.has(tokens[i]!.text) && /^\p{Lu}\p{Ll}/u.test(tokens[i - 1]?.text ?? '') && !/^[A-Z]/.test(tokens[i + 1]?.text ?? '');
+}
+
 /** Plural nouns for a party's members, which name the party: "the Christian Democrats", "the Socialists". */
 const PARTY_MEMBERS = new Set(['Democrats', 'Republicans', 'Socialists', 'Liberals', 'Conservatives', 'Greens', 'Nationalists', 'Unionists', 'Communists']);
 
@@ -242,7 +250,7 @@ export function findMentions(text: string): TextAnalysis {
   // Span repairs, in order: each reads the spans the one before left.
   let spans = trimNameEdges(spansFromBio(tokens, tags), tokens);
   spans = mergeSplitCountries(text, spans, tokens, tags);
-  spans = splitAtPossessives(spans, tokens);
+  spans = splitAtPossessives(spans, tokens, readAlone);
   spans = splitCoordinations(spans, tokens);
   spans = splitAtVerbs(spans, tokens, prepared.compromiseTags);
   spans = splitTitledSpans(spans, tokens);
@@ -265,6 +273,8 @@ export function findMentions(text: string): TextAnalysis {
     }
     // "the North", "the South": a compass word alone names no actor we can pin down.
     if (span.to - span.from === 1 && COMPASS.has(tokens[span.from]!.text.toLowerCase())) continue;
+    // "the Prevention of Terrorism Bill" with "Bill" alone tagged a person: the end of a law's name, not Bill Clinton.
+    if (span.to - span.from === 1 && span.from - 1 > prepared.sentences[sentenceOf[span.from]!]![0] && endsLawName(tokens, span.from)) continue;
     if (isWorkTitle(tokens, tags, prepared.compromiseTags, span)) continue;
     const sentenceStart = prepared.sentences[sentenceOf[span.from]!]![0];
     // One word the training text almost always writes in lower case ("Unification", "War") is no organisation.
