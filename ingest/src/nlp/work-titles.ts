@@ -4,8 +4,11 @@
  * when one of two cues marks it as one:
  * 1. it fills a pair of quotation marks exactly ("Umoregi"), unless a name goes on around the quotes (a nickname:
  *    Finley "Finn" Polmar);
- * 2. a work noun stands right before it ("the romantic comedy Chasing Liberty"), unless a verb follows, when the name
- *    is the subject of what comes next ("the book Obama wrote").
+ * 2. a work noun stands right before it ("the romantic comedy Chasing Liberty"), unless a verb other than an
+ *    auxiliary follows, when the name is the subject of a clause about the work ("the book Obama wrote"; but
+ *    "comedy Sideways was named best film").
+ * A name a work noun marks so once is a title in every mention of its article ("Million Dollar Baby and Sideways
+ * led"; isSpreadingWorkTitle).
  * A year in brackets after a name is no cue: it follows films ("Belle (2013)") as often as teams' seasons, painters'
  * works and citations ("Pittsburgh Pirates (2012)", "Giovanni Bellini (1505)", "Croft (2004)"). Places are left alone.
  */
@@ -32,10 +35,23 @@ function fillsQuotes(tokens: Token[], tags: string[], span: LabelledSpan): boole
   return !nameGoesOn;
 }
 
+/** Verbs that make the title the subject of the sentence, not of a clause about the work: "comedy Sideways was named". */
+const AUXILIARIES = new Set('is was are were has had have will would could can may might'.split(' '));
+
 function afterWorkNoun(tokens: Token[], compromiseTags: string[], span: LabelledSpan): boolean {
   if (!WORK_NOUNS.has(tokens[span.from - 1]?.text ?? '')) return false;
   const next = tokens[span.to]?.text ?? '';
-  return !(/^\p{Ll}/u.test(next) && hasTag(compromiseTags[span.to], 'Verb'));
+  return AUXILIARIES.has(next) || !(/^\p{Ll}/u.test(next) && hasTag(compromiseTags[span.to], 'Verb'));
+}
+
+/**
+ * Whether `span` is a title that a work noun names as such ("comedy Sideways"), and that no given name opens: one
+ * to read as a title in every mention of its article. The quotation-mark cue is not enough for that ("Jenna
+ * Marbles" in quotes is her channel, and she herself elsewhere), nor a title that is a given name ("the film
+ * Jules et Jim", and Jules the character).
+ */
+export function isSpreadingWorkTitle(tokens: Token[], compromiseTags: string[], span: LabelledSpan): boolean {
+  return span.label !== 'LOC' && afterWorkNoun(tokens, compromiseTags, span) && !hasTag(compromiseTags[span.from], 'FirstName');
 }
 
 /** Whether `span` (a person, organisation or miscellaneous name) is the title of a work. */

@@ -68,6 +68,8 @@ const NOT_FOUND: Array<[string, string[]]> = [
   ['The Hindu community gathered at the temple.', ['Hindu']],
   // "the North" alone is no actor we can pin down.
   ['Seoul said the North had ignored the offer.', ['North']],
+  // A title a work noun names once is a title in every mention, even before an auxiliary ("comedy X was named").
+  ['Quirky comedy Sideways was named best film. Million Dollar Baby and Sideways all cashed in.', ['Sideways']],
   // A law's name ends in "Bill", which is no person there.
   ['MPs voted in favour of the Prevention of Terrorism Bill after Mr Clarke agreed.', ['Bill']],
   // A competition is no actor: the clubs in it are.

@@ -24,7 +24,7 @@ import { DEFAULT_MODEL_PATH } from '../nlp/model-path.js';
 import { isHeadline, refineSpan, splitAtPossessives, splitAtVerbs, splitCoordinations, trimNameEdges, trimSentenceOpener, type RefineContext } from '../nlp/refine.js';
 import { spansFromBio, type LabelledSpan } from '../nlp/spans.js';
 import { splitTitledSpans } from '../nlp/title-split.js';
-import { isWorkTitle } from '../nlp/work-titles.js';
+import { isSpreadingWorkTitle, isWorkTitle } from '../nlp/work-titles.js';
 import { decode, loadModel, type LoadedModel } from '../nlp/tagger.js';
 import type { Token } from '../nlp/tokenize.js';
 
@@ -262,6 +262,13 @@ export function findMentions(text: string): TextAnalysis {
     for (let i = droppedTo; i < from; i++) if (!/^(,|and|&)$/.test(tokens[i]!.text)) return false;
     return true;
   };
+  // A title of a work marked once by a cue is one in every mention of the article ("Million Dollar Baby and Sideways"),
+  // unless a person the article names ends with it: then the cue named a work after its maker ("Jenna Marbles").
+  const surfaceOf = (span: LabelledSpan) => text.slice(span.start, span.end);
+  const surnames = new Set(spans.filter((s) => s.label === 'PER' && s.to - s.from > 1).map((s) => text.slice(tokens[s.to - 1]!.start, s.end)));
+  const workTitles = new Set(
+    spans.filter((span) => isSpreadingWorkTitle(tokens, prepared.compromiseTags, span)).map(surfaceOf).filter((title) => !surnames.has(title)),
+  );
   for (const raw of spans) {
     const refined = refineSpan(raw, ctx);
     if (!refined || refined.start < lastEnd) continue;
@@ -275,7 +282,7 @@ export function findMentions(text: string): TextAnalysis {
     if (span.to - span.from === 1 && COMPASS.has(tokens[span.from]!.text.toLowerCase())) continue;
     // "the Prevention of Terrorism Bill" with "Bill" alone tagged a person: the end of a law's name, not Bill Clinton.
     if (span.to - span.from === 1 && span.from - 1 > prepared.sentences[sentenceOf[span.from]!]![0] && endsLawName(tokens, span.from)) continue;
-    if (isWorkTitle(tokens, tags, prepared.compromiseTags, span)) continue;
+    if (isWorkTitle(tokens, tags, prepared.compromiseTags, span) || workTitles.has(surfaceOf(span))) continue;
     const sentenceStart = prepared.sentences[sentenceOf[span.from]!]![0];
     // One word the training text almost always writes in lower case ("Unification", "War") is no organisation.
     if (span.to - span.from === 1 && span.label === 'ORG' && model.casing.get(tokens[span.from]!.text.toLowerCase()) === 'L') continue;
