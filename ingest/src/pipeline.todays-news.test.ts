@@ -214,6 +214,10 @@ describe('extraction on today’s news', () => {
     expect(actors('Blair said it was time, and Blair’s shares in the firm were sold.')).toEqual(['Person:Blair']);
     expect(actors('Fans protested. Mr Glazer said his board would meet, and Mr Glazer’s profits rose.')).toEqual(['Person:Glazer']);
     expect(actors('Analysts welcomed the merger with Ask Jeeves, said Mr Diller.')).toEqual(['Organization:Ask Jeeves', 'Person:Diller']);
+    expect(actors("Gartner's principal analyst Kobita Desai said sales rose.")).toEqual(['Organization:Gartner', 'Person:Kobita Desai']);
+    expect(actors('According to search engine Ask Jeeves, most surfers search daily.')).toEqual(['Organization:Ask Jeeves']);
+    // A person can have a spokesman: the title says nothing then.
+    expect(actors("Blair's spokesman Tom Kelly said so.")).toEqual(['Person:Blair', 'Person:Tom Kelly']);
     expect(actors('A campaign by Lycos Europe was halted.')).toEqual(['Organization:Lycos Europe']);
     // A person described by a title that merely mentions a firm stays a person.
     expect(actors('John Smith, the bank’s chief executive, said so.')).toEqual(['Person:John Smith']);

@@ -72,12 +72,13 @@ export function givenNamesAsPeople(text: string, mentions: Mention[]): Mention[]
 /**
  * Common nouns that say "this is an organisation" when they stand right before a name ("investment bank Merrill
  * Lynch", "oil firm Yukos", "the band Franz Ferdinand") or head an apposition after it ("Yukos, the Russian oil
- * firm,"). Only nouns no person is called: "analyst", "rival", "side" and "partner" name people too.
+ * firm,", "search engine Ask Jeeves"). Only nouns no person is called: "analyst", "rival", "side" and "partner"
+ * name people too.
  */
 const ORGANISATION_KINDS = new Set(
   ('firm company bank group giant maker carmaker automaker chipmaker drugmaker retailer carrier airline operator ' +
     'broadcaster regulator watchdog club band studio publisher insurer lender brewer chain conglomerate supermarket ' +
-    'network label newspaper magazine charity agency consultancy bookmaker outfit manufacturer distributor supplier')
+    'network label newspaper magazine charity agency consultancy bookmaker outfit manufacturer distributor supplier engine')
     .split(' '),
 );
 
@@ -90,12 +91,14 @@ function wordBefore(text: string, start: number): string | undefined {
 const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (?:that|which|whose|based)\b)/u;
 
 /**
- * What only an organisation has or does, right after its name: a share price, profits, a board, shareholders, and
- * "said its" where a person would take "his" or "her" ("Rosneft said its bid"). Not ", which": it may
- * follow the name but belong to the phrase before it ("a bid by Mr Glazer, which values the club").
+ * What only an organisation has or does, right after its name: a share price, profits, a board, shareholders,
+ * "said its" where a person would take "his" or "her" ("Rosneft said its bid"), and a staff title no person holds
+ * for another person before a name ("Gartner's principal analyst Kobita Desai"; "Blair's spokesman" is a person's).
+ * Not ", which": it may follow the name but belong to the phrase before it ("a bid by Mr Glazer, which values the
+ * club").
  */
 const ORGANISATION_ONLY_AFTER =
-  /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b)/u;
+  /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b|[’']s? (?:[\p{Ll}-]+ ){0,2}(?:chairman|chairwoman|chief executive|director|economist|analyst|strategist|editor|correspondent) \p{Lu})/u;
 /**
  * What only an organisation is, right before its name: "shares in Rosneft", "a stake in Southcorp", "the takeover
  * of Exeem". (Not "X's shares" or "X shares" after it: "Blair's shares in the firm", "Blair shares the view".)
