@@ -93,12 +93,13 @@ const APPOSITION = /^, (?:the|a|an) (?:[\p{L}-]+ ){0,3}?([\p{Ll}]+)(?=[,.;:)]| (
 /**
  * What only an organisation has or does, right after its name: a share price, profits, a board, shareholders,
  * "said its" where a person would take "his" or "her" ("Rosneft said its bid"), and a staff title no person holds
- * for another person before a name ("Gartner's principal analyst Kobita Desai"; "Blair's spokesman" is a person's).
+ * for another person before a name ("Gartner's principal analyst Kobita Desai"; "Blair's spokesman", "Howard's
+ * campaign director" and "Blair's election strategist" are a person's).
  * Not ", which": it may follow the name but belong to the phrase before it ("a bid by Mr Glazer, which values the
  * club").
  */
 const ORGANISATION_ONLY_AFTER =
-  /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b|[’']s? (?:[\p{Ll}-]+ ){0,2}(?:chairman|chairwoman|chief executive|director|economist|analyst|strategist|editor|correspondent) \p{Lu})/u;
+  /^(?:[’']s? (?:share price|profits?|revenues?|shareholders|board|subsidiary|customers|stores)\b| (?:said|says|added|announced|reported|confirmed) its\b|[’']s? (?:[\p{Ll}-]+ ){0,2}(?:chairman|chairwoman|chief executive|economist|analyst|editor|correspondent) \p{Lu})/u;
 /**
  * What only an organisation is, right before its name: "shares in Rosneft", "a stake in Southcorp", "the takeover
  * of Exeem". (Not "X's shares" or "X shares" after it: "Blair's shares in the firm", "Blair shares the view".)
