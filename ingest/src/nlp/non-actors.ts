@@ -45,7 +45,7 @@ const NON_ACTOR_NAMES = new Set(
   (
     'pc pcs dvd dvds cd cds tv hdtv mp3 ipod iphone ipad xbox playstation wi-fi wifi gps sms mms lcd usb dna rna hiv aids sars covid ' +
     'gdp vat ceo cfo coo ai it internet web email e-mail christmas easter ramadan eid thanksgiving halloween hanukkah ' +
-    'diwali valentine bible koran quran torah id mac imac itunes windows linux firefox walkman psp ' +
+    'diwali valentine bible koran quran torah id mac imac itunes windows linux firefox walkman psp ds hd-dvd blu-ray x-box ' +
     'oscar oscars grammy grammys emmy emmys bafta baftas ad bc bce ce no. ' +
     // A company suffix alone: the rest of a name a comma cut off ("Atlantic Lottery Corporation, Inc.").
     'inc inc. ltd ltd. plc llc corp corp. co.'
@@ -57,7 +57,7 @@ const NON_ACTOR_NAMES = new Set(
  * the body that runs the contest act, not the contest.
  */
 const NON_ACTOR_PHRASES = new Set([
-  'new year', 'golden globe', 'golden globes',
+  'new year', 'golden globe', 'golden globes', 'hd dvd', 'playstation portable', 'game cube', 'internet explorer',
   'champions league', 'europa league', 'six nations', 'tri nations', 'tri-nations', 'grand slam', 'grand prix', 'super bowl', 'world series',
 ]);
 

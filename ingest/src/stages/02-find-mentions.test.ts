@@ -63,6 +63,8 @@ const NOT_FOUND: Array<[string, string[]]> = [
   ['She designed the aquatic centre for the London 2012 Olympics.', ['London']],
   // A product named after its maker is no actor.
   ['Nintendo said the Nintendo DS sold well, beating the Sony PSP.', ['DS', 'PSP']],
+  // Nor one its owner's possessive splits off: the firms stay, the formats go.
+  ["Toshiba's HD-DVD rivals Sony's Blu-ray, Toshiba and Sony said.", ['HD-DVD', 'Blu-ray']],
   // Languages, religions and a title alone name no actor.
   ['He wrote his first poems in Latin, and later translated them into Hebrew.', ['Latin', 'Hebrew']],
   ['The Hindu community gathered at the temple.', ['Hindu']],
