@@ -25,10 +25,11 @@ function countryInName(name: string): string | undefined {
 
 /** PART_OF or BASED_IN from each body of the sentence to the country its name bears, when that country is named there. */
 export function namesakeBodies(text: string, sentence: Span, slots: Slot[], orgName: (id: string) => string): Relation[] {
-  const countries = new Map<string, Slot>();
+  // Every mention of each country: one entity in an article ("Sofia ... Bulgaria" are both BG), the same fact once.
+  const countries = new Map<string, Slot[]>();
   for (const s of slots) {
     const iso2 = s.type === 'Country' ? lookupCountry(text.slice(s.start, s.end))?.iso2 : undefined;
-    if (iso2 && !countries.has(iso2)) countries.set(iso2, s);
+    if (iso2) countries.set(iso2, [...(countries.get(iso2) ?? []), s]);
   }
   if (countries.size === 0) return [];
   const out: Relation[] = [];
@@ -36,9 +37,10 @@ export function namesakeBodies(text: string, sentence: Span, slots: Slot[], orgN
   for (const body of slots) {
     if (body.type !== 'Organization' || body.refers) continue;
     const name = orgName(body.id);
-    const country = countries.get(countryInName(name) ?? '');
-    if (!country || notBasedThere(name, text.slice(body.end, body.end + 40))) continue;
-    out.push({ type: isInstitutionName(name) ? 'PART_OF' : 'BASED_IN', source: body.id, target: country.id, evidence });
+    const named = countries.get(countryInName(name) ?? '');
+    if (!named || notBasedThere(name, text.slice(body.end, body.end + 40))) continue;
+    const type = isInstitutionName(name) ? 'PART_OF' : 'BASED_IN';
+    for (const target of new Set(named.map((s) => s.id))) out.push({ type, source: body.id, target, evidence });
   }
   return out;
 }
