@@ -17,6 +17,7 @@ const FOUND: Array<[string, string[], string[]?]> = [
     ['U.S.=US/abbreviation', 'Japanese=JP/demonym'],
   ],
   ['North Korean state media called the plan a provocation.', ['Country:North Korean'], ['North Korean=KP/demonym']],
+  ['He has worked in French politics for years.', ['Country:French'], ['French=FR/demonym']],
   ['The report was carried by North Korean state media.', ['Country:North Korean'], ['North Korean=KP/demonym']],
   [
     'Leaders gathered for the Asia-Pacific Economic Cooperation (APEC) forum, and APEC ministers met later.',
@@ -67,6 +68,8 @@ const NOT_FOUND: Array<[string, string[]]> = [
   ["Toshiba's HD-DVD rivals Sony's Blu-ray, Toshiba and Sony said.", ['HD-DVD', 'Blu-ray']],
   // Languages, religions and a title alone name no actor.
   ['He wrote his first poems in Latin, and later translated them into Hebrew.', ['Latin', 'Hebrew']],
+  // A demonym naming a language is no country acting ("in French politics" is).
+  ['Macron spoke in French to reporters, and his aide answered in Spanish.', ['French', 'Spanish']],
   ['The Hindu community gathered at the temple.', ['Hindu']],
   // "the North" alone is no actor we can pin down.
   ['Seoul said the North had ignored the offer.', ['North']],

@@ -98,6 +98,18 @@ function readsAsFunctionWord(word: string, tags: string | undefined, casing: Map
   return gerund || hasTag(tags, 'Verb', 'Adverb', 'Adjective', 'Conjunction', 'Preposition');
 }
 
+/** Words before a demonym that make it a language: "spoke in French", "translated into Spanish", "speaks Arabic". */
+const LANGUAGE_BEFORE = new Set('in into speak speaks spoke spoken speaking learn learns learned learnt learning teach taught fluent translated dubbed'.split(' '));
+/** Words after a language that end its phrase, where a demonym used as an adjective would go on to its noun. */
+const AFTER_LANGUAGE = new Set('to and or but with by for from at as on while so than when because'.split(' '));
+
+/** "He spoke in French to reporters": a demonym that names a language, not its country acting. */
+function namesLanguage(tokens: Token[], span: LabelledSpan): boolean {
+  const before = tokens[span.from - 1]?.text.toLowerCase() ?? '';
+  const after = tokens[span.to]?.text ?? '';
+  return LANGUAGE_BEFORE.has(before) && (after === '' || /^[^\p{L}\p{N}]/u.test(after) || AFTER_LANGUAGE.has(after));
+}
+
 /** Words that end a law's name and are names too: "Bill" (Clinton), "Act". */
 const LAW_HEADS = new Set(['Bill', 'Act']);
 
@@ -144,6 +156,7 @@ function toMention(text: string, tokens: Token[], span: LabelledSpan, sentenceSt
   if (country.via === 'capital' && (span.label !== 'LOC' || !capitalIsMetonym(tokens, span, sentenceStart))) return undefined;
   // A country word the tagger calls MISC is used as an adjective ("Thai rice", "U.S. troops"): a demonym.
   const via = span.label === 'MISC' ? 'demonym' : country.via;
+  if (via === 'demonym' && namesLanguage(tokens, span)) return undefined;
   return { ...base, type: 'Country', iso2: country.iso2, via, canonical: country.canonical };
 }
 
