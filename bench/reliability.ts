@@ -24,6 +24,7 @@ import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../core/sr
 import { ensureSchema } from '../core/src/neo4j/schema.js';
 import { seededRandom } from '../core/src/seeded-random.js';
 import { createApp } from '../server/src/app.js';
+import { sendAnalystRequest, topActorTraffic } from './analyst-traffic.js';
 import { DEFAULT_CORPUS } from './corpus.js';
 import { runIngest, startIngest } from './ingest.js';
 
@@ -243,9 +244,7 @@ async function serveThroughRestart(db: Awaited<ReturnType<typeof freshDatabase>>
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-  const top = (await (await fetch(`${base}/top?limit=40`)).json()) as { nodes: Array<{ data: { id: string } }> };
-  const ids = top.nodes.map((node) => encodeURIComponent(node.data.id));
-  const reads = ids.flatMap((id, i) => [
+  const traffic = await topActorTraffic(base, 40, (id, i, ids) => [
     `/entities/${id}`,
     `/entities/${id}/neighbours?limit=100`,
     `/paths?from=${id}&to=${ids[(i + 7) % ids.length]}`,
@@ -257,14 +256,9 @@ async function serveThroughRestart(db: Awaited<ReturnType<typeof freshDatabase>>
   let stopAt = Infinity;
   const clients = Array.from({ length: CLIENTS }, async (_, client) => {
     for (let k = 0; Date.now() < stopAt; k++) {
-      const write = k % 10 === 9;
-      const response = await fetch(`${base}${write ? '/annotations' : reads[(client * 31 + k) % reads.length]}`, {
-        method: write ? 'POST' : 'GET',
-        headers: write ? { 'content-type': 'application/json' } : {},
-        body: write ? JSON.stringify({ targetKind: 'entity', targetId: decodeURIComponent(ids[k % ids.length]!), text: `bench ${client}/${k}` }) : undefined,
-      }).catch(() => undefined);
-      await response?.arrayBuffer();
-      const status = response?.status ?? 0;
+      const answer = await sendAnalystRequest(base, traffic, client, k, 'bench');
+      const { write } = answer;
+      const status = answer.status ?? 0;
       requests++;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (write && status === 201) notes++;
@@ -284,7 +278,7 @@ async function serveThroughRestart(db: Awaited<ReturnType<typeof freshDatabase>>
   const unexplained = [...statuses].filter(([status]) => ![200, 201, 503].includes(status)).reduce((sum, [, n]) => sum + n, 0);
   return {
     check: `API, ${CLIENTS} clients, Neo4j restarted`,
-    inputs: `${reads.length} read routes + note writes`,
+    inputs: `${traffic.reads.length} read routes + note writes`,
     faults: 'Neo4j down 2 s',
     requests,
     errors: unexplained,

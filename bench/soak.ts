@@ -13,6 +13,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { findFreePort, startEmbeddedNeo4j } from '../core/src/neo4j/embedded.js';
 import { DEFAULT_CORPUS } from './corpus.js';
+import { sendAnalystRequest, topActorTraffic } from './analyst-traffic.js';
 import { runIngest } from './ingest.js';
 import { percentile } from './stats.js';
 
@@ -74,9 +75,7 @@ export async function benchSoak(corpusPath = DEFAULT_CORPUS, log: (line: string)
 }
 
 async function soak(base: string, pid: number, log: (line: string) => void): Promise<SoakResult> {
-  const top = (await (await fetch(`${base}/top?limit=60`)).json()) as { nodes: Array<{ data: { id: string } }> };
-  const ids = top.nodes.map((node) => encodeURIComponent(node.data.id));
-  const reads = ids.flatMap((id, i) => [
+  const traffic = await topActorTraffic(base, 60, (id, i, ids) => [
     `/entities/${id}`,
     `/entities/${id}/neighbours?limit=100`,
     `/links/${id}/${ids[(i + 1) % ids.length]}/evidence`,
@@ -96,18 +95,12 @@ async function soak(base: string, pid: number, log: (line: string) => void): Pro
   }, SAMPLE_EVERY_MS);
   const clients = Array.from({ length: CLIENTS }, async (_, client) => {
     for (let k = 0; Date.now() < stopAt; k++) {
-      const write = k % 10 === 9;
       const sent = performance.now();
-      const response = await fetch(`${base}${write ? '/annotations' : reads[(client * 31 + k) % reads.length]}`, {
-        method: write ? 'POST' : 'GET',
-        headers: write ? { 'content-type': 'application/json' } : {},
-        body: write ? JSON.stringify({ targetKind: 'entity', targetId: decodeURIComponent(ids[k % ids.length]!), text: `soak ${client}/${k}` }) : undefined,
-      }).catch(() => undefined);
-      await response?.arrayBuffer();
+      const { write, status } = await sendAnalystRequest(base, traffic, client, k, 'soak');
       latencies.push(performance.now() - sent);
-      const status = String(response?.status ?? 'no answer');
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      if (write && response?.status === 201) notes++;
+      const key = String(status ?? 'no answer');
+      statuses.set(key, (statuses.get(key) ?? 0) + 1);
+      if (write && status === 201) notes++;
     }
   });
   await Promise.all(clients);
