@@ -216,6 +216,8 @@ describe('extraction on today’s news', () => {
     expect(actors('Analysts welcomed the merger with Ask Jeeves, said Mr Diller.')).toEqual(['Organization:Ask Jeeves', 'Person:Diller']);
     expect(actors("Gartner's principal analyst Kobita Desai said sales rose.")).toEqual(['Organization:Gartner', 'Person:Kobita Desai']);
     expect(actors('According to search engine Ask Jeeves, most surfers search daily.')).toEqual(['Organization:Ask Jeeves']);
+    // A film maker is a person, whatever "maker" says of "electronics maker Sony".
+    expect(actors('The killing of the Dutch film maker Theo van Gogh shocked the Netherlands.')).toEqual(['Country:Netherlands', 'Person:Theo van Gogh']);
     // A person can have a spokesman: the title says nothing then.
     expect(actors("Blair's spokesman Tom Kelly said so.")).toEqual(['Person:Blair', 'Person:Tom Kelly']);
     expect(actors('A campaign by Lycos Europe was halted.')).toEqual(['Organization:Lycos Europe']);

@@ -7,6 +7,7 @@
  * strings: no second parse of the text.
  */
 import type { EntityType, RelationType } from '../../../core/src/model.js';
+import { isOrganisationKind } from '../resolve/organisation-kinds.js';
 import { LEADER_TITLE, STAFF_TITLE, isLeaderTitle } from '../resolve/person-titles.js';
 import type { Slot } from './sentence-slots.js';
 
@@ -100,10 +101,14 @@ const PLAYER_AFTER = re(
   String.raw`^\s+(?:coach|manager|captain|skipper|player|star|striker|forward|midfielder|defender|goalkeeper|keeper|winger|wing|centre|fly-half|scrum-half|full-back|flanker|prop|lock|hooker|number-eight|batsman|bowler)\b`,
 );
 // "German carmaker BMW", "US media giant TimeWarner", "Spanish club Real Madrid": a country word, then what kind of
-// body the name is. Only kinds of firm, club or party: "Chinese rival Huawei" says nothing of where Huawei is.
-const BODY_KIND =
-  'firm|company|group|giant|conglomerate|carmaker|automaker|manufacturer|producer|supplier|bank|lender|insurer|airline|carrier|retailer|supermarket|chain|brewer|miner|utility|operator|broadcaster|network|channel|newspaper|daily|paper|magazine|publisher|studio|label|developer|club|side|outfit|party|agency';
-const DESCRIBED_BODY = re(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:${BODY_KIND})\s+$`);
+// body the name is (resolve/organisation-kinds.ts, and here also nouns that name people elsewhere: the name is
+// already an organisation). "Chinese rival Huawei" says nothing of where Huawei is; "Dutch film maker X" is a person.
+const ALSO_BODIES = new Set(['side', 'party', 'daily', 'paper', 'channel', 'miner', 'utility', 'producer', 'developer']);
+const KIND_GAP = /^\s+(?:[a-z-]+\s+)??(?:([a-z-]+)\s+)?([a-z-]+)\s+$/i;
+function describesBody(gap: string): boolean {
+  const m = KIND_GAP.exec(gap);
+  return m !== null && (ALSO_BODIES.has(m[2]!.toLowerCase()) || isOrganisationKind(m[2]!.toLowerCase(), m[1]?.toLowerCase()));
+}
 const BASED_IN = re(String.raw`^,?\s+(?:(?:which|that)\s+(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?$`);
 const BASED_BEFORE = /^-based\s+$/i;
 const OF = /^\s+of\s+(?:the\s+)?$/i;
@@ -159,7 +164,7 @@ export function matchPair(ctx: PairContext, orgName: (id: string) => string): Ru
   } else if (a.type === 'Country' && b.type === 'Organization' && a.via !== 'demonym' && POSSESSIVE_GAP.test(gap)) {
     if (!notBasedThere(orgName(b.id), after)) hit('BASED_IN', b, a);
   }
-  if (a.type === 'Country' && b.type === 'Organization' && DESCRIBED_BODY.test(gap) && !notBasedThere(orgName(b.id), after)) hit('BASED_IN', b, a);
+  if (a.type === 'Country' && b.type === 'Organization' && describesBody(gap) && !notBasedThere(orgName(b.id), after)) hit('BASED_IN', b, a);
   if (a.type === 'Organization' && b.type === 'Country' && OF.test(gap) && INSTITUTION.test(orgName(a.id))) hit('PART_OF', a, b);
   if (a.type === 'Organization' && b.type === 'Country' && BASED_IN.test(gap)) hit('BASED_IN', a, b);
   if (a.type === 'Country' && b.type === 'Organization' && BASED_BEFORE.test(gap)) hit('BASED_IN', b, a);

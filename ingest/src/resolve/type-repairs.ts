@@ -14,6 +14,7 @@ import { isInstitutionHead } from '../nlp/institution-names.js';
 import { HONORIFICS } from './person-titles.js';
 import { acronymLetters, lettersFit } from './acronym-letters.js';
 import { cleanOrganizationName } from './group-organizations.js';
+import { isOrganisationKind } from './organisation-kinds.js';
 
 const words = (s: string) => s.trim().split(/\s+/).length;
 
@@ -69,22 +70,10 @@ export function givenNamesAsPeople(text: string, mentions: Mention[]): Mention[]
   });
 }
 
-/**
- * Common nouns that say "this is an organisation" when they stand right before a name ("investment bank Merrill
- * Lynch", "oil firm Yukos", "the band Franz Ferdinand") or head an apposition after it ("Yukos, the Russian oil
- * firm,", "search engine Ask Jeeves"). Only nouns no person is called: "analyst", "rival", "side" and "partner"
- * name people too.
- */
-const ORGANISATION_KINDS = new Set(
-  ('firm company bank group giant maker carmaker automaker chipmaker drugmaker retailer carrier airline operator ' +
-    'broadcaster regulator watchdog club band studio publisher insurer lender brewer chain conglomerate supermarket ' +
-    'network label newspaper magazine charity agency consultancy bookmaker outfit manufacturer distributor supplier engine')
-    .split(' '),
-);
-
-/** The lower-case word right before `start`, when only spaces separate it from the name. */
-function wordBefore(text: string, start: number): string | undefined {
-  return /(?:^|[^\p{L}-])([\p{Ll}-]+) +$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+/** The lower-case word right before `start` (when only spaces separate it from the name), and the one before it. */
+function wordsBefore(text: string, start: number): [string | undefined, string | undefined] {
+  const m = /(?:^|[^\p{L}-])(?:([\p{Ll}-]+) +)?([\p{Ll}-]+) +$/u.exec(text.slice(Math.max(0, start - 40), start));
+  return [m?.[2], m?.[1]];
 }
 
 /** ", the Russian oil firm," or ", a US bank that": an apposition whose head is an organisation kind. */
@@ -124,13 +113,13 @@ export function describedAsOrganizations(text: string, mentions: Mention[]): Men
   for (const m of mentions) {
     // "Mr Glazer's board" is the board he sits on: a name with an honorific is a person's, whatever follows it.
     if (m.type !== 'Person' || hasHonorific(text, m)) continue;
-    const before = wordBefore(text, m.start);
+    const [before, earlier] = wordsBefore(text, m.start);
     const after = APPOSITION.exec(text.slice(m.end, m.end + 80))?.[1];
     const following = text.slice(m.end, m.end + 40);
     const preceding = text.slice(Math.max(0, m.start - 30), m.start);
     if (
-      ORGANISATION_KINDS.has(before ?? '') ||
-      ORGANISATION_KINDS.has(after ?? '') ||
+      isOrganisationKind(before, earlier) ||
+      isOrganisationKind(after) ||
       ORGANISATION_ONLY_AFTER.test(following) ||
       ORGANISATION_ONLY_BEFORE.test(preceding)
     ) {

@@ -43,6 +43,7 @@ describe('relateEntities: typed relations', () => {
     // A firm named by its country's possessive, or by a demonym and what kind of firm it is, is based there.
     ['Norway’s Fjordline cut its fares.', [NO, ['Fjordline', 'Organization']], ['org:fjordline BASED_IN country:NO']],
     ['Norwegian ferry operator Fjordline cut fares.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Fjordline', 'Organization']], ['org:fjordline BASED_IN country:NO']],
+    ['Norwegian electronics maker Fjordtech cut prices.', [country('Norwegian', 'NO', 'Norway', 'demonym'), ['Fjordtech', 'Organization']], ['org:fjordtech BASED_IN country:NO']],
     ['Shares in Swedish media giant Nordpress fell.', [country('Swedish', 'SE', 'Sweden', 'demonym'), ['Nordpress', 'Organization']], ['org:nordpress BASED_IN country:SE']],
     // A body bearing a country's name, anywhere in a sentence that names the country.
     ['The Norwegian Fisheries Ministry, it said, had no quarrel with Norway.', [['Norwegian Fisheries Ministry', 'Organization'], NO], ['org:norwegian-fisheries-ministry PART_OF country:NO']],
